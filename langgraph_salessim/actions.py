@@ -1,0 +1,107 @@
+"""Reading a shopper model's reply: reasoning tags, and tool calls written as text (DESIGN §5).
+
+Models that write `add_to_cart("X")` in their text instead of calling the tool still get
+their action carried out; the slip is recorded as a formatting leak so it can be measured.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+SHOPPER_TOOLS = ("add_to_cart", "end_conversation", "inspect_image")
+
+_REASONING = re.compile(r"<(think|thinking|reasoning)>(.*?)(?:</\1>|$)", re.S | re.I)
+_TOOL_CALL_TAG = re.compile(r"<tool_call>\s*(.*?)\s*(?:</tool_call>|$)", re.S | re.I)
+_NAMES = "|".join(SHOPPER_TOOLS)
+# add_to_cart("X"), <add_to_cart(X)>, [add_to_cart: X], add_to_cart: X
+_CALL = re.compile(
+    rf"[<\[]?\s*\b({_NAMES})\b\s*(?:\(\s*(.*?)\s*\)|:\s*([^\]\n>]*))\s*[>\]]?",
+    re.S | re.I,
+)
+_BARE_END = re.compile(r"^\W*(?:\[|<)?\s*(?:end(?:ing)? the conversation|end_conversation)\s*(?:\]|>)?\W*$", re.I)
+
+
+@dataclass
+class ParsedReply:
+    """A shopper reply split into what the salesperson sees and what it does."""
+
+    visible: str
+    tool_calls: list[dict[str, Any]] = field(default_factory=list)
+    reasoning: str | None = None
+    format_leak: bool = False
+
+
+def _tool_call(name: str, product: str | None) -> dict[str, Any]:
+    args = {} if name == "end_conversation" else {"product": (product or "").strip().strip("\"'“”‘’ ")}
+    return {"name": name, "args": args, "id": f"call_{uuid.uuid4().hex[:12]}", "type": "tool_call"}
+
+
+def _from_json(blob: str) -> dict[str, Any] | None:
+    try:
+        data = json.loads(blob)
+    except json.JSONDecodeError:
+        return None
+    if not isinstance(data, dict) or data.get("name") not in SHOPPER_TOOLS:
+        return None
+    args = data.get("arguments") or data.get("args") or data.get("parameters") or {}
+    if isinstance(args, str):
+        try:
+            args = json.loads(args)
+        except json.JSONDecodeError:
+            args = {"product": args}
+    product = args.get("product") or args.get("product_name") or args.get("name") if isinstance(args, dict) else None
+    return _tool_call(data["name"], product)
+
+
+def split_reasoning(text: str) -> tuple[str, str | None]:
+    """Remove `<think>`/`<reasoning>` blocks; return (visible text, reasoning or None)."""
+    found = [m.group(2).strip() for m in _REASONING.finditer(text)]
+    visible = _REASONING.sub("", text).strip()
+    return visible, ("\n".join(found) if found else None)
+
+
+def parse_reply(text: str, tool_calls: list[dict[str, Any]] | None = None) -> ParsedReply:
+    """Parse a shopper model's reply.
+
+    Structured `tool_calls` win; without them, tool calls written in the text are parsed
+    and removed from the visible text, and `format_leak` is set.
+    """
+    visible, reasoning = split_reasoning(text)
+    calls = [dict(c) for c in (tool_calls or []) if c.get("name") in SHOPPER_TOOLS]
+    if calls:
+        return ParsedReply(visible=_strip_calls(visible), tool_calls=calls, reasoning=reasoning,
+                           format_leak=visible != _strip_calls(visible))
+    found: list[dict[str, Any]] = []
+    for m in _TOOL_CALL_TAG.finditer(visible):
+        parsed = _from_json(m.group(1))
+        found.extend([parsed] if parsed else _calls_in(m.group(1)))
+    if not found:
+        found = _calls_in(visible)
+    if not found and _BARE_END.match(visible):
+        found = [_tool_call("end_conversation", None)]
+        return ParsedReply(visible="", tool_calls=found, reasoning=reasoning, format_leak=True)
+    cleaned = _strip_calls(visible) if found else visible
+    return ParsedReply(visible=cleaned, tool_calls=found, reasoning=reasoning, format_leak=bool(found))
+
+
+def _calls_in(text: str) -> list[dict[str, Any]]:
+    out = []
+    for m in _CALL.finditer(text):
+        name = m.group(1).lower()
+        arg = m.group(2) if m.group(2) is not None else m.group(3)
+        if name != "end_conversation" and not (arg or "").strip():
+            continue
+        if arg and "=" in arg.split(",")[0] and name != "end_conversation":
+            arg = arg.split("=", 1)[1]
+        out.append(_tool_call(name, arg))
+    return out
+
+
+def _strip_calls(text: str) -> str:
+    text = _TOOL_CALL_TAG.sub("", text)
+    text = _CALL.sub("", text)
+    return re.sub(r"[ \t]+\n", "\n", re.sub(r"[ \t]{2,}", " ", text)).strip()

@@ -1,0 +1,43 @@
+"""Helpers shared by the LLM seats: tool binding and image handling for chat APIs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, ToolMessage
+from langchain_core.runnables import Runnable
+from langchain_core.tools import BaseTool
+
+
+def bind_tools(model: BaseChatModel, tools: Sequence[BaseTool]) -> Runnable[Any, AIMessage]:
+    """Bind tools when the model supports it; otherwise use the bare model (text tool calls are parsed)."""
+    try:
+        return model.bind_tools(list(tools))
+    except NotImplementedError:
+        return model
+
+
+def split_tool_images(messages: Sequence[AnyMessage]) -> list[AnyMessage]:
+    """Chat APIs take no images in tool results: send the text as the tool result and the
+    image in a following user turn."""
+    out: list[AnyMessage] = []
+    for m in messages:
+        if isinstance(m, ToolMessage) and isinstance(m.content, list):
+            images = [b for b in m.content if isinstance(b, dict) and b.get("type") in ("image", "image_url")]
+            text = " ".join(b.get("text", "") for b in m.content if isinstance(b, dict) and b.get("type") == "text")
+            out.append(ToolMessage(content=text or "(image follows)", tool_call_id=m.tool_call_id, name=m.name))
+            if images:
+                out.append(HumanMessage(content=[{"type": "text", "text": "Image from the tool result:"}, *images]))
+        else:
+            out.append(m)
+    return out
+
+
+def drop_images(message: AnyMessage) -> AnyMessage:
+    """A copy of the message without image parts (for turns going back to a model as assistant turns)."""
+    if not isinstance(message.content, list):
+        return message
+    kept = [b for b in message.content if not (isinstance(b, dict) and b.get("type") in ("image", "image_url"))]
+    return message.model_copy(update={"content": kept})

@@ -1,0 +1,125 @@
+"""Run many conversations concurrently and append each result as it finishes."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+
+from langgraph_salessim.catalog import Catalog
+from langgraph_salessim.graph import DEFAULT_MAX_TURNS, as_sales_seat, as_shopper_seat, create_salessim_graph
+from langgraph_salessim.judges import Judge
+from langgraph_salessim.personas import Persona
+from langgraph_salessim.results import ResultsWriter, build_record, read_results
+from langgraph_salessim.seats import SalesAgent, Shopper
+from langgraph_salessim.state import Context
+
+RECURSION_LIMIT = 400
+
+
+def conversation_seed(seed: int, persona_id: str, trial: int) -> int:
+    """A stable per-conversation seed derived from the run seed."""
+    digest = hashlib.sha256(f"{seed}|{persona_id}|{trial}".encode()).digest()
+    return int.from_bytes(digest[:4], "big")
+
+
+def describe_seat(seat: Any) -> dict[str, Any]:
+    """Name and parameters of a seat for results (never secrets: only the model's identifying params)."""
+    model = getattr(seat, "model", None)
+    if model is None:
+        return {"name": getattr(seat, "name", type(seat).__name__), "type": type(seat).__name__}
+    params = {k: v for k, v in model._identifying_params.items() if "key" not in k.lower() and "secret" not in k.lower()}
+    return {"name": params.get("model_name") or params.get("model") or type(model).__name__,
+            "type": type(seat).__name__, "params": params}
+
+
+async def run_conversations(
+    personas: Sequence[Persona],
+    *,
+    catalog: Catalog,
+    shopper: Shopper | BaseChatModel | None = None,
+    sales_agent: SalesAgent | BaseChatModel | None = None,
+    judges: Sequence[Judge] | None = None,
+    trials: int = 1,
+    seed: int = 0,
+    concurrency: int = 8,
+    max_turns: int = DEFAULT_MAX_TURNS,
+    out: Path | None = None,
+    skip: set[str] | frozenset[str] = frozenset(),
+    on_result: Callable[[dict[str, Any]], None] | None = None,
+) -> list[dict[str, Any]]:
+    """Run personas × trials through the SalesSim graph with bounded concurrency.
+
+    Each finished conversation is appended to `out` (a results.jsonl path) at once; a
+    conversation that fails is recorded with its error and the others go on.
+
+    Args:
+        personas: personas with resolved ground truth.
+        catalog: the catalog both seats use.
+        shopper: shopper seat (None: offline shopper).
+        sales_agent: sales seat (None: offline sales agent).
+        judges: judges to run (None: decision alignment).
+        trials: conversations per persona.
+        seed: run seed; each conversation gets a seed derived from it.
+        concurrency: conversations in flight at once.
+        max_turns: shopper turn cap.
+        out: results file to append to.
+        skip: conversation ids already done (resume).
+        on_result: called with each record as it finishes.
+
+    Returns:
+        The records of this call, in completion order.
+    """
+    if concurrency < 1 or trials < 1:
+        raise ValueError("concurrency and trials must be at least 1")
+    shopper_seat, sales_seat = as_shopper_seat(shopper, catalog), as_sales_seat(sales_agent, catalog)
+    graph = create_salessim_graph(
+        shopper=shopper_seat, sales_agent=sales_seat, judges=judges, catalog=catalog, max_turns=max_turns
+    ).compile()
+    models = {"shopper": describe_seat(shopper_seat), "sales_agent": describe_seat(sales_seat)}
+    writer = ResultsWriter(out) if out is not None else None
+    gate = asyncio.Semaphore(concurrency)
+    records: list[dict[str, Any]] = []
+
+    async def one(persona: Persona, trial: int) -> None:
+        cid = f"{persona.uuid}-t{trial}"
+        cseed = conversation_seed(seed, persona.uuid, trial)
+        async with gate:
+            start = time.perf_counter()
+            try:
+                state = await graph.ainvoke(
+                    {"persona": persona}, context=Context(seed=cseed, max_turns=max_turns),
+                    config={"recursion_limit": RECURSION_LIMIT},
+                )
+            except Exception as err:  # the graph itself failed: record it, keep the batch going
+                message = f"{type(err).__name__}: {err}"
+                state = {"outcome": "error", "termination_reason": f"error in graph: {message}",
+                         "error_message": message}
+            record = build_record(state, persona=persona, conversation_id=cid, trial=trial, seed=cseed,
+                                  catalog=catalog, models=models,
+                                  timings={"duration_s": round(time.perf_counter() - start, 4)})
+        if writer is not None:
+            writer.write(record)
+        records.append(record)
+        if on_result is not None:
+            on_result(record)
+
+    jobs = [(p, t) for t in range(trials) for p in personas if f"{p.uuid}-t{t}" not in skip]
+    try:
+        await asyncio.gather(*(one(p, t) for p, t in jobs))
+    finally:
+        if writer is not None:
+            writer.close()
+    return records
+
+
+def finished_ids(results_file: Path) -> set[str]:
+    """Conversation ids already in a results file (for resuming)."""
+    if not results_file.exists():
+        return set()
+    return {r["conversation_id"] for r in read_results(results_file)}

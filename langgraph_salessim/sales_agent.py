@@ -1,0 +1,95 @@
+"""The LLM sales agent: any chat model with catalog search, buying guides and image inspection."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, AnyMessage, SystemMessage, ToolMessage
+
+from langgraph_salessim.catalog import Catalog
+from langgraph_salessim.chat import bind_tools, drop_images, split_tool_images
+from langgraph_salessim.prompts import FINAL_ANSWER_NOTE, SALES_PROMPT
+from langgraph_salessim.seats import SalesReply, SalesView
+from langgraph_salessim.tools import (
+    create_buying_guide_search_tool,
+    create_catalog_search_tool,
+    create_inspect_image_tool,
+)
+
+
+@dataclass
+class LLMSalesAgent:
+    """A sales seat backed by a chat model. Build it with `create_sales_agent`."""
+
+    model: BaseChatModel
+    catalog: Catalog
+    prompt: str = SALES_PROMPT
+    max_tool_rounds: int = 3
+
+    async def respond(self, view: SalesView) -> SalesReply:
+        """Run up to `max_tool_rounds` tool rounds, then answer; tool work goes to the trace only."""
+        tools = {
+            t.name: t
+            for t in (
+                create_catalog_search_tool(self.catalog, category=view.category),
+                create_buying_guide_search_tool(self.catalog, category=view.category),
+                create_inspect_image_tool(self.catalog, category=view.category),
+            )
+        }
+        bound = bind_tools(self.model, list(tools.values()))
+        messages: list[AnyMessage] = [SystemMessage(content=self.prompt.format(category=view.category))]
+        messages += [drop_images(m) if isinstance(m, AIMessage) else m for m in view.messages]
+        trace: list[dict[str, Any]] = []
+        retrieved: list[str] = []
+        for _ in range(self.max_tool_rounds):
+            ai = await bound.ainvoke(messages)
+            if not ai.tool_calls:
+                return SalesReply(messages=[ai], trace=trace, retrieved=retrieved)
+            messages.append(ai)
+            for call in ai.tool_calls:
+                result = await self._call(tools, call)
+                ids = result.artifact if isinstance(result.artifact, list) else []
+                if call["name"] == "catalog_search":
+                    retrieved += ids
+                trace.append({"tool": call["name"], "args": call["args"], "product_ids": ids})
+                messages += split_tool_images([result])
+        messages.append(SystemMessage(content=FINAL_ANSWER_NOTE))
+        final = await self.model.ainvoke(messages)
+        return SalesReply(messages=[final], trace=trace, retrieved=retrieved)
+
+    @staticmethod
+    async def _call(tools: dict[str, Any], call: dict[str, Any]) -> ToolMessage:
+        tool = tools.get(call["name"])
+        if tool is None:
+            return ToolMessage(content=f"Unknown tool {call['name']!r}; available: {sorted(tools)}",
+                               tool_call_id=call["id"], name=call["name"])
+        try:
+            return await tool.ainvoke({**call, "type": "tool_call"})
+        except Exception as err:  # a bad tool argument is the model's mistake: tell it, keep going
+            return ToolMessage(content=f"Tool error: {err}", tool_call_id=call["id"], name=call["name"],
+                               status="error")
+
+
+def create_sales_agent(
+    model: BaseChatModel, *, catalog: Catalog, prompt: str = SALES_PROMPT, max_tool_rounds: int = 3
+) -> LLMSalesAgent:
+    """Create an LLM sales agent with `catalog_search`, `buying_guide_search` and `inspect_image`.
+
+    Args:
+        model: the chat model playing the salesperson.
+        catalog: the store's catalog.
+        prompt: system prompt template (placeholder `{category}`).
+        max_tool_rounds: tool rounds per turn before it must answer.
+
+    Returns:
+        An `LLMSalesAgent` for the sales seat of `create_salessim_graph`.
+
+    Example:
+        >>> from langchain_openai import ChatOpenAI
+        >>> agent = create_sales_agent(ChatOpenAI(model="gpt-4o"), catalog=catalog)  # doctest: +SKIP
+    """
+    if max_tool_rounds < 0:
+        raise ValueError("max_tool_rounds must be >= 0")
+    return LLMSalesAgent(model=model, catalog=catalog, prompt=prompt, max_tool_rounds=max_tool_rounds)

@@ -1,0 +1,109 @@
+"""Graph state, scores and per-run context of a SalesSim conversation (DESIGN §4)."""
+
+from __future__ import annotations
+
+import operator
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal, TypedDict
+
+from langchain_core.messages import AnyMessage
+from langgraph.graph.message import add_messages
+from typing_extensions import NotRequired
+
+from langgraph_salessim.personas import Persona
+
+Outcome = Literal["accepted", "ended_by_shopper", "max_turns_reached", "error"]
+"""How a conversation ended: a purchase, the shopper leaving, the turn cap, or a crash of either side."""
+
+OPENING_GREETING = "Hello! I'm here to help you find the perfect product. What are you looking for today?"
+"""The salesperson's fixed first message (as in SalesSim)."""
+
+
+def keep_first(current: Any, new: Any) -> Any:
+    """Reducer for channels written once: the first non-None value wins."""
+    return current if current is not None else new
+
+
+class Score(TypedDict):
+    """One judge's verdict on a conversation.
+
+    `value` is None when the judge could not score (then `comment` says why); it is
+    never replaced by a default.
+    """
+
+    name: str
+    value: float | None
+    label: str | None
+    details: dict[str, Any]
+    comment: NotRequired[str | None]
+
+
+class Recommendation(TypedDict):
+    """Products the salesperson recommended in one of its turns."""
+
+    turn: int
+    product_ids: list[str]
+    mentions: list[str]
+    unmatched: list[str]
+
+
+class Purchase(TypedDict):
+    """What the shopper put in its cart: the name it used and the catalog product it matched."""
+
+    name: str
+    product_id: str | None
+
+
+class SalesSimInput(TypedDict):
+    """What a caller passes to start a conversation."""
+
+    persona: Persona | dict[str, Any]
+
+
+class SalesSimState(TypedDict):
+    """Full state of one conversation.
+
+    `messages` is the public transcript from the salesperson's side: shopper turns are
+    human messages, salesperson turns AI messages. Each side's private work lives in
+    its own channel (`shopper_scratch`, `sales_trace`) and never reaches the other.
+    """
+
+    messages: Annotated[list[AnyMessage], add_messages]
+    persona: Persona
+    turn: int
+    outcome: Annotated[Outcome | None, keep_first]
+    termination_reason: Annotated[str | None, keep_first]
+    error_message: Annotated[str | None, keep_first]
+    purchase: Purchase | None
+    recommended: Annotated[list[Recommendation], operator.add]
+    sales_trace: Annotated[list[dict[str, Any]], operator.add]
+    shopper_scratch: Annotated[list[AnyMessage], add_messages]
+    shopper_tool_rounds: int
+    shopper_actions: Annotated[list[dict[str, Any]], operator.add]
+    shopper_memory: dict[str, Any]
+    scores: Annotated[list[Score], operator.add]
+
+
+class SalesSimOutput(TypedDict):
+    """What a finished conversation returns: the transcript, how it ended, and the scores."""
+
+    messages: list[AnyMessage]
+    outcome: Outcome | None
+    termination_reason: str | None
+    error_message: str | None
+    purchase: Purchase | None
+    recommended: list[Recommendation]
+    shopper_actions: list[dict[str, Any]]
+    turn: int
+    scores: list[Score]
+
+
+@dataclass(kw_only=True)
+class Context:
+    """Per-run settings (LangGraph `context_schema`); Studio shows them as a form."""
+
+    max_turns: int | None = field(
+        default=None,
+        metadata={"description": "Maximum number of shopper turns; None keeps the graph's default (16)."},
+    )
+    seed: int = field(default=0, metadata={"description": "Seed for the offline agents and models that take one."})
