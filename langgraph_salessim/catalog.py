@@ -88,7 +88,7 @@ class Catalog(BaseModel):
 
     _by_id: dict[str, Product] = PrivateAttr(default_factory=dict)
 
-    def model_post_init(self, context: Any) -> None:
+    def model_post_init(self, context: Any) -> None:  # noqa: D102
         seen: dict[str, Product] = {}
         for p in self.products:
             if p.id in seen:

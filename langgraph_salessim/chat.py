@@ -20,8 +20,7 @@ def bind_tools(model: BaseChatModel, tools: Sequence[BaseTool]) -> Runnable[Any,
 
 
 def split_tool_images(messages: Sequence[AnyMessage]) -> list[AnyMessage]:
-    """Chat APIs take no images in tool results: send the text as the tool result and the
-    image in a following user turn."""
+    """Move images out of tool results into a following user turn (chat APIs take none in tool results)."""
     out: list[AnyMessage] = []
     for m in messages:
         if isinstance(m, ToolMessage) and isinstance(m.content, list):

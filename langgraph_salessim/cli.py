@@ -7,6 +7,7 @@ import asyncio
 import hashlib
 import json
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="run a benchmark (offline agents by default) and print its summary")
     run.add_argument("--personas", type=Path, help="persona file (JSON/JSONL: ours, SalesSim v1 or v0)")
     run.add_argument("--catalog", type=Path, help="catalog file (ours or SalesSim product JSON)")
-    run.add_argument("--out", type=Path, default=Path("salessim-results"), help="output directory")
+    run.add_argument("--out", type=Path, help="output directory (default: salessim-results/run-<time>)")
     run.add_argument("--resume", action="store_true", help="continue the run in --out, skipping finished ones")
     run.add_argument("--concurrency", type=int, default=8, help="conversations in flight at once")
     run.add_argument("--trials", type=int, default=1, help="conversations per persona")
@@ -54,6 +55,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
         personas = personas[: args.limit]
     if not personas:
         raise DataError(f"{personas_path}: no personas to run")
+    if args.out is None:
+        if args.resume:
+            raise DataError("--resume needs --out DIR naming the run to continue")
+        args.out = Path("salessim-results") / time.strftime("run-%Y%m%d-%H%M%S")
     args.out.mkdir(parents=True, exist_ok=True)
     results = args.out / "results.jsonl"
     skip = finished_ids(results)

@@ -9,7 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 Operator = Literal["<", "<=", ">", ">=", "==", "!=", "in", "not_in", "contains", "not_contains"]
 """Comparison operators a constraint may use.
 
-`in`/`not_in` test the product's value against a list given in the constraint;
+`in`/`not_in` test the product's value (any of its values, for a list-valued attribute)
+against a list given in the constraint;
 `contains`/`not_contains` test whether a list-valued product attribute holds the value.
 """
 
@@ -78,11 +79,14 @@ def _compare(actual: Any, op: str, expected: Any) -> bool:
         equal = _norm(actual) == _norm(expected)
         return equal if op == "==" else not equal
     if op in ("in", "not_in"):
-        inside = _norm(actual) in {_norm(v) for v in expected}
+        # a list-valued attribute is "in" the list when any of its values is
+        allowed = [_norm(v) for v in expected]
+        values = actual if isinstance(actual, (list, tuple, set)) else [actual]
+        inside = any(_norm(v) in allowed for v in values)
         return inside if op == "in" else not inside
     # contains / not_contains: list-valued attribute (a string is checked as a substring)
     if isinstance(actual, (list, tuple, set)):
-        found = _norm(expected) in {_norm(v) for v in actual}
+        found = _norm(expected) in [_norm(v) for v in actual]
     else:
         found = str(_norm(expected)) in str(_norm(actual))
     return found if op == "contains" else not found

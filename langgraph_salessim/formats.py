@@ -25,10 +25,14 @@ def _where(path: Path, line: int | None, *, jsonl: bool = True) -> str:
     return f"{path}:{line}" if jsonl else f"{path}: record {line}"
 
 
-def _explain(err: ValidationError, *, prefix: str = "") -> str:
+def _explain(err: ValidationError, *, prefix: str = "", products: list[str] | None = None) -> str:
+    """`products` renames `products.<i>` locations (official catalogs have no `products` key)."""
     parts = []
     for e in err.errors():
-        loc = ".".join(str(x) for x in e["loc"])
+        raw = tuple(e["loc"])
+        if products and len(raw) > 1 and raw[0] == "products" and isinstance(raw[1], int) and raw[1] < len(products):
+            raw = (products[raw[1]], *raw[2:])
+        loc = ".".join(str(x) for x in raw)
         field = f"{prefix}{loc}" if loc else prefix.rstrip(".") or "(record)"
         parts.append(f"field '{field}': {e['msg']}")
     return "; ".join(parts)
@@ -57,19 +61,23 @@ def load_catalog(path: str | Path) -> Catalog:
     data = _read_json(path)
     if not isinstance(data, dict):
         raise DataError(f"{path}: expected a JSON object, got {type(data).__name__}")
+    locations: list[str] | None = None
     if "products" not in data:
-        data = {"products": list(_official_products(path, data))}
+        official = list(_official_products(path, data))
+        locations = [loc for loc, _ in official]
+        data = {"products": [product for _, product in official]}
     try:
         catalog = Catalog.model_validate(data)
     except ValidationError as err:
-        raise DataError(f"{path}: {_explain(err)}") from None
+        raise DataError(f"{path}: {_explain(err, products=locations)}") from None
     except ValueError as err:
         raise DataError(f"{path}: {err}") from None
     catalog.base_dir = path.parent
     return catalog
 
 
-def _official_products(path: Path, data: dict[str, Any]) -> Iterator[dict[str, Any]]:
+def _official_products(path: Path, data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(location in the file, product in our shape) pairs of an official `{category: [...]}` catalog."""
     for category, items in data.items():
         if not isinstance(items, list):
             raise DataError(f"{path}: field '{category}': expected a list of products (official format)")
@@ -79,9 +87,9 @@ def _official_products(path: Path, data: dict[str, Any]) -> Iterator[dict[str, A
             product = {k: v for k, v in item.items() if k in _PRODUCT_FIELDS}
             product.setdefault("id", item.get("id") or slugify(item["name"]))
             product["category"] = item.get("category", category)
-            extra = {k: v for k, v in item.items() if k not in _PRODUCT_FIELDS}
+            extra = {k: v for k, v in item.items() if k not in _PRODUCT_FIELDS and k != "attributes"}
             product["attributes"] = {**extra, **item.get("attributes", {})}
-            yield product
+            yield f"{category}.{i}", product
 
 
 _PRODUCT_FIELDS = {"id", "name", "category", "price", "description", "features", "weight", "rating", "image"}

@@ -33,7 +33,8 @@ def describe_seat(seat: Any) -> dict[str, Any]:
     model = getattr(seat, "model", None)
     if model is None:
         return {"name": getattr(seat, "name", type(seat).__name__), "type": type(seat).__name__}
-    params = {k: v for k, v in model._identifying_params.items() if "key" not in k.lower() and "secret" not in k.lower()}
+    params = {k: v for k, v in model._identifying_params.items()
+              if "key" not in k.lower() and "secret" not in k.lower() and "token" not in k.lower()}
     return {"name": params.get("model_name") or params.get("model") or type(model).__name__,
             "type": type(seat).__name__, "params": params}
 

@@ -32,11 +32,8 @@ def _text_tokens(text: str) -> frozenset[str]:
     return frozenset(normalize_name(text).split())
 
 
-def text_score(query: str, text: str) -> float:
-    """Relevance of `text` to `query` in [0, 100]: fuzzy coverage of query tokens plus token-set similarity."""
-    q = _tokens(query)
-    if not q:
-        return 0.0
+def _coverage(q: tuple[str, ...], text: str) -> float:
+    """Share of the query tokens found in `text` (exactly, or fuzzily for tokens longer than 3 characters)."""
     words = _text_tokens(text)
     hits = 0.0
     for tok in q:
@@ -45,8 +42,15 @@ def text_score(query: str, text: str) -> float:
         elif len(tok) > 3:
             best = max((fuzz.ratio(tok, w) for w in words), default=0.0)
             hits += 1 if best >= _TOKEN_HIT else 0
-    coverage = hits / len(q)
-    return 70.0 * coverage + 0.3 * fuzz.token_set_ratio(" ".join(q), normalize_name(text))
+    return hits / len(q)
+
+
+def text_score(query: str, text: str) -> float:
+    """Relevance of `text` to `query` in [0, 100]: fuzzy coverage of query tokens plus token-set similarity."""
+    q = _tokens(query)
+    if not q:
+        return 0.0
+    return 70.0 * _coverage(q, text) + 0.3 * fuzz.token_set_ratio(" ".join(q), normalize_name(text))
 
 
 def search_products(
@@ -89,9 +93,13 @@ def search_products(
 
 def search_guides(catalog: Catalog, query: str, *, category: str | None = None, top_k: int = 2) -> list[BuyingGuide]:
     """Buying guides ranked by relevance to the query (those with no relevance are left out)."""
+    q = _tokens(query)
+    if not q:
+        return []
     pool = [g for g in catalog.buying_guides if category is None or g.category == category]
+    # a guide sharing no query word is irrelevant, however similar its characters
+    pool = [g for g in pool if _coverage(q, f"{g.title} {g.text}") > 0]
     scored = [(text_score(query, f"{g.title} {g.title} {g.text}"), g) for g in pool]
-    scored = [s for s in scored if s[0] > 0]
     scored.sort(key=lambda sg: -sg[0])
     return [g for _, g in scored[:top_k]]
 

@@ -129,7 +129,9 @@ def create_buying_guide_search_tool(
     return StructuredTool.from_function(buying_guide_search, name=name)
 
 
-def _inspect(catalog: Catalog, product_name: str, category: str | None) -> tuple[str | list[dict[str, Any]], str | None]:
+def _inspect(
+    catalog: Catalog, product_name: str, category: str | None
+) -> tuple[str | list[dict[str, Any]], str | None]:
     product = catalog.find(product_name, category=category)
     if product is None:
         return (f"No product named '{product_name}' in the catalog; inspect_image only shows catalog products. "
@@ -181,6 +183,7 @@ def create_inspect_image_tool(
 
         Args:
             product: the exact product name.
+            state: the graph state (injected, not shown to the model).
         """
         said = " ".join(
             m.text for m in state.get("messages", []) if getattr(m, "type", "") == "ai"

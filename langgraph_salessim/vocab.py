@@ -1,5 +1,4 @@
-"""Words for product attributes: how the offline shopper says a criterion, and how the
-offline sales agent reads criteria back out of a shopper's message.
+"""Words for product attributes: how the offline shopper says criteria and the offline sales agent reads them.
 
 Both offline agents share this vocabulary: it is what makes them a dependable,
 deterministic baseline. Categorical values (brands, operating systems, colours...)
@@ -29,8 +28,10 @@ class NumericWords:
 
 NUMERIC: dict[str, NumericWords] = {
     "ram_gb": NumericWords(r"\s*gb\s+(?:of\s+)?(?:ram|memory)", "{v}GB of RAM", ">="),
-    "storage_gb": NumericWords(r"\s*(?:gb|tb)\s+(?:of\s+)?(?:storage|ssd|disk|drive space)", "{v} of storage", ">="),
-    "screen_in": NumericWords(r"\s*(?:-|\s)?(?:inch|in\b|\")(?:es)?(?:\s+(?:screen|display))?", "a {v}-inch screen", ">="),
+    "storage_gb": NumericWords(
+        r"\s*(?:gb|tb)\s+(?:of\s+)?(?:storage|ssd|disk|drive space)", "{v} of storage", ">="),
+    "screen_in": NumericWords(
+        r"\s*(?:-|\s)?(?:inch|in\b|\")(?:es)?(?:\s+(?:screen|display))?", "a {v}-inch screen", ">="),
     "weight_lb": NumericWords(r"\s*(?:lbs?|pounds?)\b", "{v} pounds", "<="),
     "battery_hours": NumericWords(r"\s*(?:hours?|hrs?)\s+(?:of\s+)?battery", "{v} hours of battery life", ">="),
 }
@@ -46,10 +47,11 @@ _AT_LEAST = re.compile(r"at least|minimum|min\.?|or more|plus|more than|over|abo
 _AT_MOST = re.compile(
     r"under|at most|no more than|max(?:imum)?|below|less than|or less|lighter than|up to|cap|tops|within|"
     r"no bigger than|not more than|budget|can't go over|cannot go over|can't spend more|spend more than", re.I)
-_NEGATION = re.compile(r"\b(?:no(?!\s+(?:more|less|bigger|smaller|heavier))|not(?!\s+(?:more|less))|never|avoid|anything but|except|rather not|hate|don't want|won't take)\b[^.,;]*$",
-                       re.I)
+_NEGATION = re.compile(
+    r"\b(?:no(?!\s+(?:more|less|bigger|smaller|heavier))|not(?!\s+(?:more|less))|never|avoid|anything but|"
+    r"except|rather not|hate|don't want|won't take)\b[^.,;]*$", re.I)
 _MONEY = re.compile(r"\$\s?([0-9][0-9,]*(?:\.[0-9]+)?)(\s?k\b)?", re.I)
-_SENTENCES = re.compile(r"(?<=[.!?;\n])\s+|\s+but\s+")
+_SENTENCES = re.compile(r"(?<=[.!?;\n])\s+")
 
 
 def _fmt(v: Any) -> str:
@@ -73,8 +75,9 @@ def say_constraint(c: Constraint, rng: random.Random) -> str:
     """A short spoken clause for one constraint, e.g. "at least 16GB of RAM"."""
     if c.attribute == "price":
         x = f"${_fmt(c.value)}"
-        return rng.choice(["my budget is {x} max", "I can't go over {x}", "no more than {x}", "under {x}"]).format(x=x) \
-            if c.operator in ("<", "<=") else f"at least {x}"
+        if c.operator in (">", ">="):
+            return f"at least {x}"
+        return rng.choice(["my budget is {x} max", "I can't go over {x}", "no more than {x}", "under {x}"]).format(x=x)
     if c.attribute in NUMERIC:
         words = NUMERIC[c.attribute]
         x = words.say.format(v=_storage(c.value) if c.attribute == "storage_gb" else _fmt(c.value))
@@ -103,6 +106,9 @@ class Reader:
             for k, v in p.attributes.items():
                 if isinstance(v, str) and k not in NUMERIC:
                     values.setdefault(k, set()).add(v)
+        names = sorted({p.name for p in catalog.in_category(category)}, key=len, reverse=True)
+        # product names quoted back by the shopper ("the X 16GB ... doesn't do it") are not criteria
+        self._names = re.compile("|".join(re.escape(n) for n in names), re.I) if names else None
         self._words: list[tuple[str, str, re.Pattern[str]]] = []
         for attr in sorted(values):
             for value in sorted(values[attr]):
@@ -113,6 +119,8 @@ class Reader:
     def read(self, text: str) -> list[Constraint]:
         """Constraints stated in `text`; later statements about an attribute replace earlier ones."""
         found: dict[tuple[str, str], Constraint] = {}
+        if self._names is not None:
+            text = self._names.sub("that one", text)
         for sentence in _SENTENCES.split(text):
             for c in self._read_sentence(sentence):
                 kind = {"<": "le", "<=": "le", ">": "ge", ">=": "ge"}.get(c.operator, c.operator)
