@@ -51,6 +51,9 @@ class OfflineSalesAgent:
     def __post_init__(self) -> None:
         self._readers: dict[str, Reader] = {}
 
+    def _known_attributes(self, category: str) -> set[str]:
+        return {"price"} | {k for p in self.catalog.in_category(category) for k in p.attributes}
+
     def _reader(self, category: str) -> Reader:
         if category not in self._readers:
             self._readers[category] = Reader(self.catalog, category)
@@ -66,7 +69,9 @@ class OfflineSalesAgent:
         offered = {p.id for m in view.messages if isinstance(m, AIMessage)
                    for p in [self.catalog.find(x, category=view.category) for x in candidate_mentions(m.text)] if p}
         visual = [c for c in needs if self.catalog.is_visual(view.category, c.attribute)]
-        filters = [c for c in needs if c not in visual]
+        # a catalog without structured specs (e.g. SalesSim's product JSON) is searched by text alone
+        known = self._known_attributes(view.category)
+        filters = [c for c in needs if c not in visual and c.attribute in known]
         last = next((m.text for m in reversed(view.messages) if isinstance(m, HumanMessage)), "")
         found = search_products(self.catalog, last, category=view.category, filters=filters,
                                 top_k=self.candidates, exclude=sorted(offered))

@@ -101,7 +101,7 @@ class OfflineShopper:
         undisclosed = [i for i in memory["agenda"] if i not in memory["disclosed"]]
         if verdicts:
             product, bad = verdicts[0]
-            fresh = [i for i in bad if i not in memory["disclosed"]]
+            fresh = [i for i in bad if i >= 0 and i not in memory["disclosed"]]
             if fresh:
                 clause = self._disclose(memory, rng, persona, fresh[0])
                 return self._say(rng.choice(_REJECT).format(p=product.name, why=clause, Why=_cap(clause)), memory)
@@ -112,7 +112,7 @@ class OfflineShopper:
         memory["unsuitable_rounds"] = memory.get("unsuitable_rounds", 0) + 1
         if memory["unsuitable_rounds"] >= self.max_unsuitable_rounds:
             return self._act(rng.choice(_GIVE_UP), "end_conversation", memory)
-        if verdicts and verdicts[0][1]:
+        if verdicts and verdicts[0][1] and verdicts[0][1][0] >= 0:
             clause = memory["clauses"][str(verdicts[0][1][0])]
             return self._say(f"That doesn't work for me. Remember, {clause}.", memory)
         return self._say(rng.choice(_ALL_SAID), memory)
@@ -126,8 +126,10 @@ class OfflineShopper:
                              if view.catalog is not None and view.catalog.is_visual(persona.category, c.attribute)})
             return {"mode": "constraints", "agenda": agenda, "disclosed": [], "visual": visual, "clauses": {},
                     "seen": {}, "processed": []}
-        sentences = [s.strip(" .") for s in re.split(r"(?<=[.!?])\s+|\n", f"{persona.dealbreakers}\n"
-                                                     f"{persona.preferences}") if s.strip(" .")]
+        lines = f"{persona.dealbreakers}\n{persona.preferences}".splitlines()
+        # v0 personas hold "Question? answer" lines: the shopper says the answer
+        answers = [line.rsplit("? ", 1)[-1] if "? " in line else line for line in lines]
+        sentences = [s.strip(" .") for a in answers for s in re.split(r"(?<=[.!])\s+", a) if s.strip(" .")]
         return {"mode": "oracle", "agenda": list(range(len(sentences))), "sentences": sentences, "disclosed": [],
                 "visual": [], "clauses": {}, "seen": {}, "processed": []}
 

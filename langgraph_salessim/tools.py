@@ -191,7 +191,13 @@ def create_inspect_image_tool(
         pool = catalog.in_category(category) if category else catalog.products
         known = catalog.find(product, category=category)
         named = {pool[i].id for i in match_mentions(said, [p.name for p in pool])}
-        mentioned = known is not None and (normalize_name(known.name) in normalize_name(said) or known.id in named)
+        text, asked = f" {normalize_name(said)} ", normalize_name(product)
+        mentioned = known is not None and (
+            f" {normalize_name(known.name)} " in text
+            or known.id in named
+            # a shortened name ("Dell XPS 13") the salesperson wrote in plain text
+            or (len(asked.split()) >= 2 and f" {asked} " in text)
+        )
         if known is not None and not mentioned:
             return f"'{known.name}' has not been mentioned by the salesperson; ask about it first.", None
         return _inspect(catalog, product, category)

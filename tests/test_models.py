@@ -281,7 +281,10 @@ def test_missing_attribute_fails_all_but_negative_operators(operator, value, exp
 
 
 def test_satisfies_all():
-    cs = [Constraint(attribute="ram_gb", operator=">=", value=16), Constraint(attribute="os", operator="==", value="macOS")]
+    cs = [
+        Constraint(attribute="ram_gb", operator=">=", value=16),
+        Constraint(attribute="os", operator="==", value="macOS"),
+    ]
     assert satisfies_all(ATTRS, cs)
     assert not satisfies_all({**ATTRS, "ram_gb": 8}, cs)
     assert satisfies_all(ATTRS, [])
@@ -358,7 +361,8 @@ def test_resolve_ground_truth_from_constraints(small_catalog):
 
 
 def test_resolve_ground_truth_names_to_ids(small_catalog):
-    p = _persona(acceptable_products=["Apple MacBook Air 13 M2 8GB 256GB", "lt-005", "apple macbook air 13 m2 8gb 256gb"])
+    names = ["Apple MacBook Air 13 M2 8GB 256GB", "lt-005", "apple macbook air 13 m2 8gb 256gb"]
+    p = _persona(acceptable_products=names)
     assert resolve_ground_truth(p, small_catalog).acceptable_products == ["lt-001", "lt-005"]
     assert resolve_ground_truth(_persona(acceptable_products=[]), small_catalog).acceptable_products == []
     assert resolve_ground_truth(_persona(), small_catalog).acceptable_products is None

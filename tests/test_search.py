@@ -80,7 +80,8 @@ def test_price_bounds(small_catalog):
 
 def test_attribute_filters(small_catalog):
     ram = [Constraint(attribute="ram_gb", operator=">=", value=16)]
-    assert set(_ids(search_products(small_catalog, "", filters=ram, top_k=10))) == {"lt-002", "lt-003", "lt-004", "lt-006"}
+    found = search_products(small_catalog, "", filters=ram, top_k=10)
+    assert set(_ids(found)) == {"lt-002", "lt-003", "lt-004", "lt-006"}
     mac = [Constraint(attribute="os", operator="==", value="macOS")]
     assert set(_ids(search_products(small_catalog, "", filters=mac, top_k=10))) == {"lt-001", "lt-002"}
     both = ram + mac
