@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from langchain_core.language_models import BaseChatModel
@@ -85,8 +85,7 @@ def create_salessim_graph(
     judges: Sequence[Judge] | None = None,
     catalog: Catalog | None = None,
     max_turns: int = DEFAULT_MAX_TURNS,
-    name: str = "salessim",
-) -> StateGraph:
+) -> StateGraph[SalesSimState, Context, SalesSimInput, SalesSimOutput]:
     """Build the conversation graph: opening, shopper and sales agent turns, finalize, judges.
 
     Args:
@@ -98,7 +97,6 @@ def create_salessim_graph(
             `scores`. Defaults to decision alignment.
         catalog: the catalog both sides work on; defaults to the built-in laptops.
         max_turns: shopper turns before the conversation is cut off (context `max_turns` overrides).
-        name: the graph's name.
 
     Returns:
         An uncompiled `StateGraph`; compile it with the checkpointer and store you want.
@@ -143,7 +141,7 @@ def create_salessim_graph(
             return _error_update("shopper", err)
 
     def _apply_shopper_reply(msg: AIMessage, memory: dict[str, Any] | None, state: SalesSimState) -> dict[str, Any]:
-        parsed = parse_reply(msg.text, msg.tool_calls)
+        parsed = parse_reply(msg.text, [dict(c) for c in msg.tool_calls])
         update: dict[str, Any] = {} if memory is None else {"shopper_memory": memory}
         terminal = next((c for c in parsed.tool_calls if c["name"] in ("add_to_cart", "end_conversation")), None)
         inspects = [c for c in parsed.tool_calls if c["name"] == "inspect_image"]
@@ -259,11 +257,10 @@ def create_salessim_graph(
         builder.add_edge(node, END)
     if not names:
         builder.add_edge("finalize", END)
-    builder.name = name
     return builder
 
 
-def _judge_node(judge: Judge) -> Callable[[SalesSimState], Any]:
+def _judge_node(judge: Judge) -> Any:
     async def node(state: SalesSimState) -> dict[str, Any]:
         return {"scores": await run_judge(judge, state)}
 

@@ -201,7 +201,8 @@ def read_visual_attributes(image: Image.Image | bytes | str | Path) -> dict[str,
     """
     img = _load(image)
     w, h = img.size
-    box = tuple(round(f * n) for f, n in zip(_SAMPLE_BOX, (w, h, w, h), strict=True))
+    left, top, right, bottom = (round(f * n) for f, n in zip(_SAMPLE_BOX, (w, h, w, h), strict=True))
+    box = (left, top, right, bottom)
     region = _channels(img.crop(box)) if box[2] > box[0] and box[3] > box[1] else []
     if region:
         median = _median(region)

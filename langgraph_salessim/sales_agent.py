@@ -49,7 +49,7 @@ class LLMSalesAgent:
                 return SalesReply(messages=[ai], trace=trace, retrieved=retrieved)
             messages.append(ai)
             for call in ai.tool_calls:
-                result = await self._call(tools, call)
+                result = await self._call(tools, dict(call))
                 ids = result.artifact if isinstance(result.artifact, list) else []
                 if call["name"] == "catalog_search":
                     retrieved += ids

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from langgraph_salessim.catalog import Catalog
-from langgraph_salessim.constraints import Constraint
+from langgraph_salessim.constraints import Constraint, Operator
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class NumericWords:
 
     unit: str  # regex matched right after the number
     say: str  # format with {v}
-    default_op: str  # comparator assumed when no cue word is present
+    default_op: Operator  # comparator assumed when no cue word is present
 
 
 NUMERIC: dict[str, NumericWords] = {
@@ -128,31 +128,10 @@ class Reader:
         return list(found.values())
 
     def _read_sentence(self, s: str) -> list[Constraint]:
+        return [*_read_money(s), *_read_numbers(s), *_read_flags(s), *self._read_values(s)]
+
+    def _read_values(self, s: str) -> list[Constraint]:
         out: list[Constraint] = []
-        for m in _MONEY.finditer(s):
-            value = float(m.group(1).replace(",", "")) * (1000 if m.group(2) else 1)
-            op = ">=" if _AT_LEAST.search(s[max(0, m.start() - 25): m.start()]) and not _AT_MOST.search(
-                s[max(0, m.start() - 25): m.start()]) else "<="
-            out.append(Constraint(attribute="price", operator=op, value=value))
-        for attr, words in NUMERIC.items():
-            for m in re.finditer(r"(\d+(?:\.\d+)?)" + words.unit, s, re.I):
-                value: float = float(m.group(1))
-                if attr == "storage_gb" and "tb" in m.group(0).lower():
-                    value *= 1024
-                before = s[max(0, m.start() - 30): m.start()]
-                after = s[m.end(): m.end() + 15]
-                op = words.default_op
-                if _AT_MOST.search(before) or re.search(r"^\W*(?:max|or less|tops)", after, re.I):
-                    op = "<="
-                elif _AT_LEAST.search(before) or re.search(r"^\W*(?:minimum|or more|\+)", after, re.I):
-                    op = ">="
-                out.append(Constraint(attribute=attr, operator=op, value=int(value) if value.is_integer() else value))
-        for attr, phrases in BOOLEAN.items():
-            for phrase in phrases:
-                i = s.lower().find(phrase)
-                if i >= 0:
-                    out.append(Constraint(attribute=attr, operator="==", value=not _NEGATION.search(s[:i])))
-                    break
         positive: dict[str, list[str]] = {}
         for attr, value, pattern in self._words:
             m = pattern.search(s)
@@ -166,3 +145,37 @@ class Reader:
             out.append(Constraint(attribute=attr, operator="==", value=vals[0]) if len(vals) == 1
                        else Constraint(attribute=attr, operator="in", value=vals))
         return out
+
+
+def _read_money(s: str) -> list[Constraint]:
+    out = []
+    for m in _MONEY.finditer(s):
+        amount = float(m.group(1).replace(",", "")) * (1000 if m.group(2) else 1)
+        before = s[max(0, m.start() - 25): m.start()]
+        op: Operator = ">=" if _AT_LEAST.search(before) and not _AT_MOST.search(before) else "<="
+        out.append(Constraint(attribute="price", operator=op, value=amount))
+    return out
+
+
+def _read_numbers(s: str) -> list[Constraint]:
+    out = []
+    for attr, words in NUMERIC.items():
+        for m in re.finditer(r"(\d+(?:\.\d+)?)" + words.unit, s, re.I):
+            amount = float(m.group(1)) * (1024 if attr == "storage_gb" and "tb" in m.group(0).lower() else 1)
+            before, after = s[max(0, m.start() - 30): m.start()], s[m.end(): m.end() + 15]
+            op: Operator = words.default_op
+            if _AT_MOST.search(before) or re.search(r"^\W*(?:max|or less|tops)", after, re.I):
+                op = "<="
+            elif _AT_LEAST.search(before) or re.search(r"^\W*(?:minimum|or more|\+)", after, re.I):
+                op = ">="
+            out.append(Constraint(attribute=attr, operator=op, value=int(amount) if amount.is_integer() else amount))
+    return out
+
+
+def _read_flags(s: str) -> list[Constraint]:
+    out = []
+    for attr, phrases in BOOLEAN.items():
+        i = next((i for i in (s.lower().find(p) for p in phrases) if i >= 0), -1)
+        if i >= 0:
+            out.append(Constraint(attribute=attr, operator="==", value=not _NEGATION.search(s[:i])))
+    return out
