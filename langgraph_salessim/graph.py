@@ -24,6 +24,7 @@ from langgraph_salessim.state import (
     SalesSimInput,
     SalesSimOutput,
     SalesSimState,
+    state_persona,
 )
 from langgraph_salessim.tools import create_inspect_image_tool
 
@@ -74,7 +75,7 @@ def _match_purchase(name: str, state: SalesSimState, catalog: Catalog | None) ->
         return {"name": name, "product_id": None}
     recommended = [catalog.get(pid) for pid in dict.fromkeys(_recommended_ids(state))]
     product = catalog.find(name, among=recommended) if recommended else None
-    product = product or catalog.find(name, category=state["persona"].category)
+    product = product or catalog.find(name, category=state_persona(state).category)
     return {"name": name, "product_id": product.id if product else None}
 
 
@@ -116,7 +117,8 @@ def create_salessim_graph(
     judge_list = list(judges) if judges is not None else [create_decision_alignment_judge()]
 
     def opening(state: SalesSimState) -> dict[str, Any]:
-        update: dict[str, Any] = {"persona": _as_persona(state["persona"], catalog)}
+        # kept as JSON in state: checkpointers then need no knowledge of our types
+        update: dict[str, Any] = {"persona": _as_persona(state["persona"], catalog).model_dump(mode="json")}
         if not state.get("messages"):
             update["messages"] = [AIMessage(content=OPENING_GREETING, name=SALESPERSON_NAME)]
         update.setdefault("turn", state.get("turn", 0))
@@ -125,7 +127,7 @@ def create_salessim_graph(
     async def shopper_node(state: SalesSimState, runtime: Runtime[Context]) -> dict[str, Any]:
         seed = runtime.context.seed if runtime.context else 0
         view = ShopperView(
-            persona=state["persona"],
+            persona=state_persona(state),
             transcript=shopper_transcript(state["messages"]),
             scratch=list(state.get("shopper_scratch", [])),
             turn=state.get("turn", 0),
@@ -175,7 +177,7 @@ def create_salessim_graph(
 
     async def sales_node(state: SalesSimState, runtime: Runtime[Context]) -> dict[str, Any]:
         seed = runtime.context.seed if runtime.context else 0
-        persona = state["persona"]
+        persona = state_persona(state)
         view = SalesView(
             messages=public_transcript(state["messages"]),
             category=persona.category, catalog=catalog, turn=state.get("turn", 0), seed=seed,

@@ -7,8 +7,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from langgraph_salessim.personas import Persona
-from langgraph_salessim.state import Score
+from langgraph_salessim.state import Score, state_persona
 
 DecisionLabel = Literal[
     "premature_ending",
@@ -89,8 +88,7 @@ def decision_alignment(state: Mapping[str, Any]) -> Score:
     Conversations that ended in an error, or whose persona has no ground truth, are
     returned unscored (`value` None) with the reason.
     """
-    persona = state["persona"]
-    persona = persona if isinstance(persona, Persona) else Persona.model_validate(persona)
+    persona = state_persona(state)
     outcome = state.get("outcome")
     recommended = list(dict.fromkeys(pid for r in state.get("recommended", []) for pid in r["product_ids"]))
     purchase = state.get("purchase")

@@ -13,6 +13,7 @@ from langchain_core.messages import AIMessage, HumanMessage
 
 from langgraph_salessim.catalog import Catalog
 from langgraph_salessim.personas import Persona, persona_hash
+from langgraph_salessim.state import state_persona
 
 
 def package_version() -> str:
@@ -66,7 +67,8 @@ def build_record(
     timings: Mapping[str, float],
 ) -> dict[str, Any]:
     """The results line of one finished (or failed) conversation."""
-    persona = state.get("persona", persona) or persona
+    if state.get("persona") is not None:
+        persona = state_persona(state)
     acceptable = persona.acceptable_products
     recommended = list(dict.fromkeys(pid for r in state.get("recommended", []) for pid in r["product_ids"]))
     return {

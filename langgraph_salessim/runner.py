@@ -94,7 +94,7 @@ async def run_conversations(
             start = time.perf_counter()
             try:
                 state = await graph.ainvoke(
-                    {"persona": persona}, context=Context(seed=cseed, max_turns=max_turns),
+                    {"persona": persona.model_dump(mode="json")}, context=Context(seed=cseed, max_turns=max_turns),
                     config={"recursion_limit": RECURSION_LIMIT},
                 )
             except Exception as err:  # the graph itself failed: record it, keep the batch going

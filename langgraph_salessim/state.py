@@ -23,6 +23,12 @@ def keep_first(current: Any, new: Any) -> Any:
     return current if current is not None else new
 
 
+def state_persona(state: Any) -> Persona:
+    """The persona of a state: stored as plain JSON so any checkpointer can hold it."""
+    value = state["persona"]
+    return value if isinstance(value, Persona) else Persona.model_validate(value)
+
+
 class Score(TypedDict):
     """One judge's verdict on a conversation.
 
@@ -68,7 +74,7 @@ class SalesSimState(TypedDict):
     """
 
     messages: Annotated[list[AnyMessage], add_messages]
-    persona: Persona
+    persona: dict[str, Any]
     turn: int
     outcome: Annotated[Outcome | None, keep_first]
     termination_reason: Annotated[str | None, keep_first]

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 
 from langgraph_salessim import Catalog, Constraint, Persona, create_salessim_graph, resolve_ground_truth
 from langgraph_salessim.state import Context, keep_first
@@ -202,16 +203,20 @@ def test_offline_run_is_deterministic_for_a_seed(small_catalog: Catalog) -> None
     assert texts[0] == texts[1]
 
 
-def test_checkpointed_run_keeps_state_on_its_thread(small_catalog: Catalog) -> None:
+def test_checkpointed_run_keeps_plain_state_on_its_thread(small_catalog: Catalog, caplog) -> None:
     p = persona(small_catalog)
-    app = create_salessim_graph(catalog=small_catalog).compile(checkpointer=InMemorySaver())
+    # strict serde: only known-safe types may come back out of a checkpoint
+    saver = InMemorySaver(serde=JsonPlusSerializer(allowed_msgpack_modules=None))
+    app = create_salessim_graph(catalog=small_catalog).compile(checkpointer=saver)
     config = {"configurable": {"thread_id": "conv-1"}}
-    asyncio.run(app.ainvoke({"persona": p}, config, context=Context(seed=1)))
+    asyncio.run(app.ainvoke({"persona": p.model_dump(mode="json")}, config, context=Context(seed=1)))
     state = app.get_state(config).values
     assert state["outcome"] == "accepted" and state["termination_reason"].startswith("accepted")
     assert state["sales_trace"] and all("product_ids" in t for t in state["sales_trace"])
+    assert state["persona"] == p.model_dump(mode="json")
     history = list(app.get_state_history(config))
     assert len(history) > 5  # one checkpoint per step of the conversation
+    assert "Blocked deserialization" not in caplog.text  # nothing of ours needed an allow-list
 
 
 def test_termination_reason_is_written_once() -> None:
