@@ -155,12 +155,14 @@ def create_salessim_graph(
                 "turn": state.get("turn", 0) + 1, "action": "inspect_image",
                 "products": [c["args"].get("product") for c in inspects],
                 "reasoning": parsed.reasoning, "format_leak": parsed.format_leak,
+                "usage": dict(msg.usage_metadata) if msg.usage_metadata else None,
             }]
             return update
         turn = state.get("turn", 0) + 1
         action: dict[str, Any] = {
             "turn": turn, "action": terminal["name"] if terminal else "message",
             "reasoning": parsed.reasoning, "format_leak": parsed.format_leak,
+            "usage": dict(msg.usage_metadata) if msg.usage_metadata else None,
         }
         update.update(turn=turn, shopper_tool_rounds=0, shopper_actions=[action])
         # one human message per shopper turn (even an empty one) keeps turns and messages aligned
@@ -187,6 +189,8 @@ def create_salessim_graph(
         except Exception as err:
             return _error_update("sales_agent", err)
         visible = [AIMessage(content=m.content, name=SALESPERSON_NAME) for m in reply.messages if m.text.strip()]
+        if visible and reply.usage:
+            visible[0].usage_metadata = reply.usage  # type: ignore[assignment]  # the whole turn's usage
         if not visible:
             return _error_update("sales_agent", ValueError("the sales agent returned no text"))
         text = "\n".join(m.text for m in visible)

@@ -102,14 +102,17 @@ def build_record(
     }
 
 
+_USAGE_KEYS = ("input_tokens", "output_tokens", "total_tokens")
+
+
 def _usage(state: Mapping[str, Any]) -> dict[str, dict[str, int]]:
-    """Token usage per role from the salesperson messages' `usage_metadata` (when a model reported it)."""
-    sales = {"input_tokens": 0, "output_tokens": 0, "total_tokens": 0}
-    for m in state.get("messages", []):
-        usage = getattr(m, "usage_metadata", None) if isinstance(m, AIMessage) else None
-        for k in sales:
-            sales[k] += int((usage or {}).get(k, 0))
-    return {"sales_agent": sales}
+    """Token usage per role, from what the models reported (zeros for the offline agents)."""
+    roles = {
+        "shopper": [a.get("usage") for a in state.get("shopper_actions", [])],
+        "sales_agent": [m.usage_metadata for m in state.get("messages", []) if isinstance(m, AIMessage)],
+    }
+    return {role: {k: sum(int((u or {}).get(k, 0)) for u in usages) for k in _USAGE_KEYS}
+            for role, usages in roles.items()}
 
 
 class ResultsWriter:

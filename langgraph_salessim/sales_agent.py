@@ -7,6 +7,7 @@ from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, AnyMessage, SystemMessage, ToolMessage
+from langchain_core.messages.ai import UsageMetadata, add_usage
 
 from langgraph_salessim.catalog import Catalog
 from langgraph_salessim.chat import bind_tools, drop_images, split_tool_images
@@ -43,10 +44,12 @@ class LLMSalesAgent:
         messages += [drop_images(m) if isinstance(m, AIMessage) else m for m in view.messages]
         trace: list[dict[str, Any]] = []
         retrieved: list[str] = []
+        usage: UsageMetadata | None = None
         for _ in range(self.max_tool_rounds):
             ai = await bound.ainvoke(messages)
+            usage = add_usage(usage, ai.usage_metadata)
             if not ai.tool_calls:
-                return SalesReply(messages=[ai], trace=trace, retrieved=retrieved)
+                return SalesReply(messages=[ai], trace=trace, retrieved=retrieved, usage=dict(usage))
             messages.append(ai)
             for call in ai.tool_calls:
                 result = await self._call(tools, dict(call))
@@ -57,7 +60,8 @@ class LLMSalesAgent:
                 messages += split_tool_images([result])
         messages.append(SystemMessage(content=FINAL_ANSWER_NOTE))
         final = await self.model.ainvoke(messages)
-        return SalesReply(messages=[final], trace=trace, retrieved=retrieved)
+        usage = add_usage(usage, final.usage_metadata)
+        return SalesReply(messages=[final], trace=trace, retrieved=retrieved, usage=dict(usage))
 
     @staticmethod
     async def _call(tools: dict[str, Any], call: dict[str, Any]) -> ToolMessage:

@@ -76,11 +76,13 @@ class SalesReply:
         retrieved: ids of the products its searches returned this turn; None when its
             retrieval is not visible (an external bot), in which case recommendations
             are matched against the whole catalog.
+        usage: token usage of all its model calls this turn (`UsageMetadata` keys), if known.
     """
 
     messages: list[AIMessage]
     trace: list[dict[str, Any]] = field(default_factory=list)
     retrieved: list[str] | None = None
+    usage: dict[str, Any] | None = None
 
 
 @runtime_checkable

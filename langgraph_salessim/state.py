@@ -98,6 +98,7 @@ class SalesSimOutput(TypedDict):
     error_message: str | None
     purchase: Purchase | None
     recommended: list[Recommendation]
+    sales_trace: list[dict[str, Any]]
     shopper_actions: list[dict[str, Any]]
     turn: int
     scores: list[Score]
