@@ -19,12 +19,17 @@ def bind_tools(model: BaseChatModel, tools: Sequence[BaseTool]) -> Runnable[Any,
         return model
 
 
+def is_image(block: Any) -> bool:
+    """Whether a content block is an image (LangChain v1 `image` or OpenAI-style `image_url`)."""
+    return isinstance(block, dict) and block.get("type") in ("image", "image_url")
+
+
 def split_tool_images(messages: Sequence[AnyMessage]) -> list[AnyMessage]:
     """Move images out of tool results into a following user turn (chat APIs take none in tool results)."""
     out: list[AnyMessage] = []
     for m in messages:
         if isinstance(m, ToolMessage) and isinstance(m.content, list):
-            images = [b for b in m.content if isinstance(b, dict) and b.get("type") in ("image", "image_url")]
+            images = [b for b in m.content if is_image(b)]
             text = " ".join(b.get("text", "") for b in m.content if isinstance(b, dict) and b.get("type") == "text")
             out.append(ToolMessage(content=text or "(image follows)", tool_call_id=m.tool_call_id, name=m.name))
             if images:
@@ -38,5 +43,5 @@ def drop_images(message: AnyMessage) -> AnyMessage:
     """A copy of the message without image parts (for turns going back to a model as assistant turns)."""
     if not isinstance(message.content, list):
         return message
-    kept = [b for b in message.content if not (isinstance(b, dict) and b.get("type") in ("image", "image_url"))]
+    kept = [b for b in message.content if not is_image(b)]
     return message.model_copy(update={"content": kept})

@@ -6,57 +6,38 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, AnyMessage, HumanMessage
+from langchain_core.messages import AIMessage
 from langgraph.graph import END, START, StateGraph
 from langgraph.prebuilt import ToolNode
 from langgraph.runtime import Runtime
+from langgraph.types import RetryPolicy
 
 from langgraph_salessim.actions import parse_reply
 from langgraph_salessim.catalog import Catalog
 from langgraph_salessim.judges import Judge, create_decision_alignment_judge, run_judge
-from langgraph_salessim.matching import best_match, candidate_mentions
 from langgraph_salessim.personas import Persona, resolve_ground_truth
-from langgraph_salessim.seats import SalesAgent, SalesView, Shopper, ShopperView
+from langgraph_salessim.retry import DEFAULT_RETRY_POLICY, EmptyReplyError, call_with_retry
+from langgraph_salessim.seats import SalesAgent, SalesReply, SalesView, Shopper, ShopperView
 from langgraph_salessim.state import (
     OPENING_GREETING,
     Context,
-    Purchase,
     SalesSimInput,
     SalesSimOutput,
     SalesSimState,
     state_persona,
 )
 from langgraph_salessim.tools import create_inspect_image_tool
+from langgraph_salessim.turns import (
+    SALESPERSON_NAME,
+    error_update,
+    is_empty,
+    public_transcript,
+    sales_update,
+    shopper_transcript,
+    shopper_update,
+)
 
 DEFAULT_MAX_TURNS = 16
-MAX_SHOPPER_TOOL_ROUNDS = 3
-SHOPPER_NAME = "shopper"
-SALESPERSON_NAME = "salesperson"
-
-
-def shopper_transcript(messages: Sequence[AnyMessage]) -> list[AnyMessage]:
-    """The public transcript with roles flipped for the shopper's model.
-
-    Salesperson turns become human messages and the shopper's own turns AI messages;
-    tool calls and tool results (the sales agent's private work) are left out.
-    """
-    out: list[AnyMessage] = []
-    for m in messages:
-        if isinstance(m, HumanMessage):
-            out.append(AIMessage(content=m.content, name=SHOPPER_NAME))
-        elif isinstance(m, AIMessage) and not m.tool_calls:
-            out.append(HumanMessage(content=m.content, name=SALESPERSON_NAME))
-    return out
-
-
-def public_transcript(messages: Sequence[AnyMessage]) -> list[AnyMessage]:
-    """The transcript as the sales agent may see it: shopper and salesperson turns only."""
-    return [m for m in messages if isinstance(m, HumanMessage) or (isinstance(m, AIMessage) and not m.tool_calls)]
-
-
-def _error_update(seat: str, err: BaseException) -> dict[str, Any]:
-    message = f"{type(err).__name__}: {err}"
-    return {"outcome": "error", "termination_reason": f"error in {seat}: {message}", "error_message": message}
 
 
 def _as_persona(value: Any, catalog: Catalog | None) -> Persona:
@@ -66,19 +47,6 @@ def _as_persona(value: Any, catalog: Catalog | None) -> Persona:
     return persona
 
 
-def _recommended_ids(state: SalesSimState) -> list[str]:
-    return [pid for r in state.get("recommended", []) for pid in r["product_ids"]]
-
-
-def _match_purchase(name: str, state: SalesSimState, catalog: Catalog | None) -> Purchase:
-    if catalog is None:
-        return {"name": name, "product_id": None}
-    recommended = [catalog.get(pid) for pid in dict.fromkeys(_recommended_ids(state))]
-    product = catalog.find(name, among=recommended) if recommended else None
-    product = product or catalog.find(name, category=state_persona(state).category)
-    return {"name": name, "product_id": product.id if product else None}
-
-
 def create_salessim_graph(
     *,
     shopper: Shopper | BaseChatModel | None = None,
@@ -86,6 +54,8 @@ def create_salessim_graph(
     judges: Sequence[Judge] | None = None,
     catalog: Catalog | None = None,
     max_turns: int = DEFAULT_MAX_TURNS,
+    attach_images: bool = True,
+    retry_policy: RetryPolicy | None = DEFAULT_RETRY_POLICY,
 ) -> StateGraph[SalesSimState, Context, SalesSimInput, SalesSimOutput]:
     """Build the conversation graph: opening, shopper and sales agent turns, finalize, judges.
 
@@ -98,6 +68,10 @@ def create_salessim_graph(
             `scores`. Defaults to decision alignment.
         catalog: the catalog both sides work on; defaults to the built-in laptops.
         max_turns: shopper turns before the conversation is cut off (context `max_turns` overrides).
+        attach_images: attach the images of recommended products to the salesperson's message
+            (context `attach_images` overrides).
+        retry_policy: how a seat's failing or empty reply is retried; when it still fails the
+            conversation ends with outcome `error` (None: no retries).
 
     Returns:
         An uncompiled `StateGraph`; compile it with the checkpointer and store you want.
@@ -136,88 +110,38 @@ def create_salessim_graph(
             catalog=catalog,
             seed=seed,
         )
-        try:
-            reply = await shopper_seat.respond(view)
-            return _apply_shopper_reply(reply.message, reply.memory, state)
-        except Exception as err:  # a crashing seat ends this conversation, not the batch
-            return _error_update("shopper", err)
 
-    def _apply_shopper_reply(msg: AIMessage, memory: dict[str, Any] | None, state: SalesSimState) -> dict[str, Any]:
-        parsed = parse_reply(msg.text, [dict(c) for c in msg.tool_calls])
-        update: dict[str, Any] = {} if memory is None else {"shopper_memory": memory}
-        terminal = next((c for c in parsed.tool_calls if c["name"] in ("add_to_cart", "end_conversation")), None)
-        inspects = [c for c in parsed.tool_calls if c["name"] == "inspect_image"]
-        rounds = state.get("shopper_tool_rounds", 0)
-        if terminal is None and inspects and rounds < MAX_SHOPPER_TOOL_ROUNDS:
-            update["shopper_scratch"] = [AIMessage(content=parsed.visible, tool_calls=inspects)]
-            update["shopper_tool_rounds"] = rounds + 1
-            update["shopper_actions"] = [{
-                "turn": state.get("turn", 0) + 1, "action": "inspect_image",
-                "products": [c["args"].get("product") for c in inspects],
-                "reasoning": parsed.reasoning, "format_leak": parsed.format_leak,
-                "usage": dict(msg.usage_metadata) if msg.usage_metadata else None,
-            }]
-            return update
-        turn = state.get("turn", 0) + 1
-        action: dict[str, Any] = {
-            "turn": turn, "action": terminal["name"] if terminal else "message",
-            "reasoning": parsed.reasoning, "format_leak": parsed.format_leak,
-            "usage": dict(msg.usage_metadata) if msg.usage_metadata else None,
-        }
-        update.update(turn=turn, shopper_tool_rounds=0, shopper_actions=[action])
-        # one human message per shopper turn (even an empty one) keeps turns and messages aligned
-        update["messages"] = [HumanMessage(content=parsed.visible, name=SHOPPER_NAME)]
-        if terminal is not None and terminal["name"] == "add_to_cart":
-            product_name = str(terminal["args"].get("product", "")).strip()
-            purchase = _match_purchase(product_name, state, catalog)
-            action["product"] = product_name
-            update.update(outcome="accepted", purchase=purchase,
-                          termination_reason=f"accepted: shopper added '{product_name}' to the cart")
-        elif terminal is not None:
-            update.update(outcome="ended_by_shopper", termination_reason="ended_by_shopper: shopper left")
-        return update
+        async def ask() -> dict[str, Any]:
+            reply = await shopper_seat.respond(view)
+            if is_empty(parse_reply(reply.message.text, [dict(c) for c in reply.message.tool_calls])):
+                raise EmptyReplyError("the shopper's model returned neither text nor a tool call")
+            return shopper_update(reply.message, reply.memory, state, catalog)
+
+        try:
+            return await call_with_retry(ask, retry_policy)
+        except Exception as err:  # a failing seat ends this conversation, not the batch
+            return error_update("shopper", err)
 
     async def sales_node(state: SalesSimState, runtime: Runtime[Context]) -> dict[str, Any]:
-        seed = runtime.context.seed if runtime.context else 0
+        ctx = runtime.context
         persona = state_persona(state)
         view = SalesView(
             messages=public_transcript(state["messages"]),
-            category=persona.category, catalog=catalog, turn=state.get("turn", 0), seed=seed,
+            category=persona.category, catalog=catalog, turn=state.get("turn", 0), seed=ctx.seed if ctx else 0,
         )
-        try:
+        attach = attach_images if ctx is None or ctx.attach_images is None else ctx.attach_images
+
+        async def ask() -> SalesReply:
             reply = await sales_seat.respond(view)
+            if not any(m.text.strip() for m in reply.messages):
+                raise EmptyReplyError("the sales agent returned no text")
+            return reply
+
+        try:
+            reply = await call_with_retry(ask, retry_policy)
         except Exception as err:
-            return _error_update("sales_agent", err)
-        visible = [AIMessage(content=m.content, name=SALESPERSON_NAME) for m in reply.messages if m.text.strip()]
-        if visible and reply.usage:
-            visible[0].usage_metadata = reply.usage  # type: ignore[assignment]  # the whole turn's usage
-        if not visible:
-            return _error_update("sales_agent", ValueError("the sales agent returned no text"))
-        text = "\n".join(m.text for m in visible)
-        retrieved = [pid for t in state.get("sales_trace", []) for pid in t.get("product_ids", [])]
-        retrieved += reply.retrieved or []
-        if retrieved:
-            pool = [catalog.get(pid) for pid in dict.fromkeys(retrieved)]
-        else:
-            pool = catalog.in_category(persona.category)
-        ids: list[str] = []
-        unmatched: list[str] = []
-        mentions = candidate_mentions(text)
-        for mention in mentions:
-            idx = best_match(mention, [p.name for p in pool])
-            if idx is None:
-                unmatched.append(mention)
-            elif pool[idx].id not in ids:
-                ids.append(pool[idx].id)
-        turn = state.get("turn", 0)
-        trace = [{**t, "turn": turn} for t in reply.trace]
-        if reply.retrieved is not None and not reply.trace:
-            trace = [{"turn": turn, "tool": "retrieval", "product_ids": list(reply.retrieved)}]
-        return {
-            "messages": visible,
-            "sales_trace": trace,
-            "recommended": [{"turn": turn, "product_ids": ids, "mentions": mentions, "unmatched": unmatched}],
-        }
+            return error_update("sales_agent", err)
+        return sales_update(reply, state, catalog, attach_images=attach)
 
     def finalize(state: SalesSimState) -> dict[str, Any]:
         if state.get("outcome") is not None:

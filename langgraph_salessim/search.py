@@ -23,7 +23,8 @@ class VisualAttributeError(ValueError):
     """A filter named an attribute that is only visible in product images."""
 
 
-def _tokens(text: str) -> tuple[str, ...]:
+def query_tokens(text: str) -> tuple[str, ...]:
+    """Normalised tokens of a query, stop words removed."""
     return tuple(t for t in normalize_name(text).split() if t not in _STOP)
 
 
@@ -32,7 +33,7 @@ def _text_tokens(text: str) -> frozenset[str]:
     return frozenset(normalize_name(text).split())
 
 
-def _coverage(q: tuple[str, ...], text: str) -> float:
+def token_coverage(q: tuple[str, ...], text: str) -> float:
     """Share of the query tokens found in `text` (exactly, or fuzzily for tokens longer than 3 characters)."""
     words = _text_tokens(text)
     hits = 0.0
@@ -47,10 +48,10 @@ def _coverage(q: tuple[str, ...], text: str) -> float:
 
 def text_score(query: str, text: str) -> float:
     """Relevance of `text` to `query` in [0, 100]: fuzzy coverage of query tokens plus token-set similarity."""
-    q = _tokens(query)
+    q = query_tokens(query)
     if not q:
         return 0.0
-    return 70.0 * _coverage(q, text) + 0.3 * fuzz.token_set_ratio(" ".join(q), normalize_name(text))
+    return 70.0 * token_coverage(q, text) + 0.3 * fuzz.token_set_ratio(" ".join(q), normalize_name(text))
 
 
 def search_products(
@@ -93,12 +94,12 @@ def search_products(
 
 def search_guides(catalog: Catalog, query: str, *, category: str | None = None, top_k: int = 2) -> list[BuyingGuide]:
     """Buying guides ranked by relevance to the query (those with no relevance are left out)."""
-    q = _tokens(query)
+    q = query_tokens(query)
     if not q:
         return []
     pool = [g for g in catalog.buying_guides if category is None or g.category == category]
     # a guide sharing no query word is irrelevant, however similar its characters
-    pool = [g for g in pool if _coverage(q, f"{g.title} {g.text}") > 0]
+    pool = [g for g in pool if token_coverage(q, f"{g.title} {g.text}") > 0]
     scored = [(text_score(query, f"{g.title} {g.title} {g.text}"), g) for g in pool]
     scored.sort(key=lambda sg: -sg[0])
     return [g for _, g in scored[:top_k]]

@@ -113,3 +113,8 @@ class Context:
         metadata={"description": "Maximum number of shopper turns; None keeps the graph's default (16)."},
     )
     seed: int = field(default=0, metadata={"description": "Seed for the offline agents and models that take one."})
+    attach_images: bool | None = field(
+        default=None,
+        metadata={"description": "Attach images of recommended products to salesperson turns; None keeps the "
+                                 "graph's default (on)."},
+    )

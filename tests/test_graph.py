@@ -14,6 +14,7 @@ import pytest
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
+from langgraph.types import RetryPolicy
 
 from langgraph_salessim import Catalog, Constraint, Persona, create_salessim_graph, resolve_ground_truth
 from langgraph_salessim.state import Context, keep_first
@@ -122,7 +123,8 @@ def test_a_crashing_seat_ends_with_error_not_an_exception(small_catalog: Catalog
     if crashing_seat == "shopper":
         shopper = ScriptedChatModel(script=[AIMessage(content="Hi!"), boom])
         sales = ScriptedChatModel(script=[AIMessage(content="Hello! What do you need?")])
-    out = run(create_salessim_graph(shopper=shopper, sales_agent=sales, catalog=small_catalog), p)
+    graph = create_salessim_graph(shopper=shopper, sales_agent=sales, catalog=small_catalog, retry_policy=None)
+    out = run(graph, p)
     assert out["outcome"] == "error"
     assert out["error_message"] == "ConnectionError: upstream 503"
     assert out["termination_reason"] == f"error in {crashing_seat}: ConnectionError: upstream 503"
@@ -233,3 +235,45 @@ def test_graph_shape_matches_snapshot(small_catalog: Catalog) -> None:
     assert drawing == SNAPSHOT.read_text()
     for node in ("opening", "shopper", "shopper_tools", "sales_agent", "finalize", "judge_decision_alignment"):
         assert node in drawing
+
+
+FAST_RETRY = RetryPolicy(initial_interval=0.001, backoff_factor=1.0, max_attempts=3, jitter=False)
+
+
+def test_transient_model_errors_are_retried(small_catalog: Catalog) -> None:
+    p = persona(small_catalog)
+    shopper = ScriptedChatModel(script=[
+        ConnectionError("reset"), AIMessage(content="Hi, Windows please."),
+        AIMessage(content="Bye.", tool_calls=[tool_call("end_conversation")]),
+    ])
+    sales = ScriptedChatModel(script=[ConnectionError("503"), ConnectionError("503"),
+                                      AIMessage(content="What do you need it for?")])
+    graph = create_salessim_graph(shopper=shopper, sales_agent=sales, catalog=small_catalog, retry_policy=FAST_RETRY)
+    out = run(graph, p)
+    assert out["outcome"] == "ended_by_shopper"
+    assert (shopper.calls, sales.calls) == (3, 3)
+
+
+def test_persistent_errors_and_empty_replies_end_as_error_after_the_attempts(small_catalog: Catalog) -> None:
+    p = persona(small_catalog)
+    sales = ScriptedChatModel(script=[ConnectionError("503")] * 3)
+    shopper = ScriptedChatModel(script=[AIMessage(content="Hi.")])
+    out = run(create_salessim_graph(shopper=shopper, sales_agent=sales, catalog=small_catalog,
+                                    retry_policy=FAST_RETRY), p)
+    assert out["outcome"] == "error" and sales.calls == 3
+    assert out["termination_reason"] == "error in sales_agent: ConnectionError: 503"
+
+    blank = ScriptedChatModel(script=[AIMessage(content="<think>hmm</think>")] * 3)
+    out = run(create_salessim_graph(shopper=blank, sales_agent=ScriptedChatModel(script=[]),
+                                    catalog=small_catalog, retry_policy=FAST_RETRY), p)
+    assert out["outcome"] == "error" and blank.calls == 3
+    assert "neither text nor a tool call" in out["error_message"]
+
+
+def test_non_transient_errors_are_not_retried(small_catalog: Catalog) -> None:
+    p = persona(small_catalog)
+    sales = ScriptedChatModel(script=[ValueError("bad request: unsupported parameter")])
+    shopper = ScriptedChatModel(script=[AIMessage(content="Hi.")])
+    out = run(create_salessim_graph(shopper=shopper, sales_agent=sales, catalog=small_catalog,
+                                    retry_policy=FAST_RETRY), p)
+    assert out["outcome"] == "error" and sales.calls == 1
