@@ -6,17 +6,29 @@ from collections.abc import Sequence
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, ToolMessage
+from langchain_core.messages import AnyMessage, HumanMessage, ToolMessage
 from langchain_core.runnables import Runnable
 from langchain_core.tools import BaseTool
 
+from langgraph_salessim.models import takes_seed
 
-def bind_tools(model: BaseChatModel, tools: Sequence[BaseTool]) -> Runnable[Any, AIMessage]:
-    """Bind tools when the model supports it; otherwise use the bare model (text tool calls are parsed)."""
-    try:
-        return model.bind_tools(list(tools))
-    except NotImplementedError:
-        return model
+
+def prepare_model(
+    model: BaseChatModel, tools: Sequence[BaseTool] = (), *, seed: int | None = None
+) -> Runnable[Any, Any]:
+    """The model with tools bound (when supported) and the conversation's seed forwarded (when taken).
+
+    A model without tool support is used bare: tool calls it writes as text are parsed.
+    """
+    runnable: Runnable[Any, Any] = model
+    if tools:
+        try:
+            runnable = model.bind_tools(list(tools))
+        except NotImplementedError:
+            runnable = model
+    if seed is not None and takes_seed(model):
+        runnable = runnable.bind(seed=seed)
+    return runnable
 
 
 def is_image(block: Any) -> bool:

@@ -10,7 +10,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, SystemMessage, ToolMessage
 
 from langgraph_salessim.catalog import Catalog
-from langgraph_salessim.chat import bind_tools, drop_images, is_image, split_tool_images
+from langgraph_salessim.chat import drop_images, is_image, prepare_model, split_tool_images
 from langgraph_salessim.personas import Persona
 from langgraph_salessim.prompts import SHOPPER_HUMAN_STEERING_PROMPT, SHOPPER_PROMPT, SHOPPER_V0_PROMPT
 from langgraph_salessim.seats import ShopperReply, ShopperView
@@ -121,13 +121,12 @@ class LLMShopper:
         messages: list[AnyMessage] = [SystemMessage(content=shopper_system_prompt(view.persona, self.prompt))]
         messages += prepare_images(view.transcript, mode=self.image_mode, keep=self.keep_images)
         messages += split_tool_images(_this_turn(view.scratch, view.tool_rounds))
-        if self.variant == "v0":
-            reply = await self.model.ainvoke(messages)
-        else:
+        tools = []
+        if self.variant != "v0":
             tools = [create_add_to_cart_tool(), create_end_conversation_tool()]
             if view.catalog is not None and view.tool_rounds < MAX_TOOL_ROUNDS and self.image_mode != "none":
                 tools.append(create_inspect_image_tool(view.catalog, category=view.persona.category))
-            reply = await bind_tools(self.model, tools).ainvoke(messages)
+        reply = await prepare_model(self.model, tools, seed=view.seed).ainvoke(messages)
         if not isinstance(reply, AIMessage):
             raise TypeError(f"shopper model returned {type(reply).__name__}, expected AIMessage")
         return ShopperReply(message=_v0_decision(reply) if self.variant == "v0" else reply)
