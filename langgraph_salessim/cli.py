@@ -12,12 +12,19 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from langchain_core.language_models import BaseChatModel
+
 from langgraph_salessim.builtin import builtin_data_dir, load_builtin_catalog
+from langgraph_salessim.catalog import Catalog
 from langgraph_salessim.formats import DataError, load_catalog, load_personas
-from langgraph_salessim.graph import DEFAULT_MAX_TURNS
+from langgraph_salessim.graph import DEFAULT_MAX_TURNS, as_sales_seat, as_shopper_seat
+from langgraph_salessim.models import create_chat_model
 from langgraph_salessim.report import format_summary, summarize
 from langgraph_salessim.results import package_version, read_results
-from langgraph_salessim.runner import finished_ids, run_conversations
+from langgraph_salessim.runner import describe_seat, finished_ids, run_conversations
+from langgraph_salessim.sales_agent import create_sales_agent
+from langgraph_salessim.seats import SalesAgent, Shopper
+from langgraph_salessim.shopper import create_shopper
 
 
 def _file_hash(path: Path) -> str:
@@ -39,6 +46,22 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--max-turns", type=int, default=DEFAULT_MAX_TURNS, help="shopper turn cap")
     run.add_argument("--limit", type=int, help="only the first N personas")
     run.add_argument("--quiet", action="store_true", help="no per-conversation progress lines")
+    models = run.add_argument_group("models (default: the offline agents)")
+    models.add_argument("--shopper-model", help="shopper chat model, e.g. openai:gpt-4o-mini")
+    models.add_argument("--sales-model", help="sales agent chat model, e.g. openai:gpt-4o")
+    models.add_argument("--base-url", help="OpenAI-compatible server for both models (vLLM, Ollama, ...)")
+    models.add_argument("--shopper-base-url", help="server for the shopper model (overrides --base-url)")
+    models.add_argument("--sales-base-url", help="server for the sales model (overrides --base-url)")
+    models.add_argument("--api-key-env", help="environment variable holding the API key (default OPENAI_API_KEY)")
+    models.add_argument("--temperature", type=float, help="sampling temperature of both models")
+    models.add_argument("--max-tokens", type=int, help="cap on tokens per model reply")
+    models.add_argument("--shopper-variant", choices=["default", "human_steering", "v0"], default="default")
+    models.add_argument("--sales-variant", choices=["default", "pushy"], default="default")
+    models.add_argument("--pushy-target", help="product (name or id) the pushy sales agent sells")
+    models.add_argument("--image-mode", choices=["image", "caption", "none"], default="image",
+                        help="how product images reach the shopper model (caption: for text-only models)")
+    models.add_argument("--no-images", action="store_true",
+                        help="do not attach images of recommended products to salesperson turns")
     summary = sub.add_parser("summary", help="print the summary of a results directory or file")
     summary.add_argument("path", type=Path)
     return parser
@@ -66,12 +89,14 @@ def _cmd_run(args: argparse.Namespace) -> int:
         print(f"salessim: {results} already holds {len(skip)} conversations; use --resume to continue it "
               "or choose another --out", file=sys.stderr)
         return 2
+    shopper, sales_agent = _seats(args, catalog)
     config: dict[str, Any] = {
         "package_version": package_version(),
         "personas": {"path": str(personas_path), "sha256": _file_hash(personas_path), "count": len(personas)},
         "catalog": {"path": str(catalog_path), "sha256": _file_hash(catalog_path)},
-        "shopper": "offline-agenda", "sales_agent": "offline-retrieval",
+        "shopper": describe_seat(shopper), "sales_agent": describe_seat(sales_agent),
         "trials": args.trials, "seed": args.seed, "concurrency": args.concurrency, "max_turns": args.max_turns,
+        "attach_images": not args.no_images,
     }
     (args.out / "run.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     total = len(personas) * args.trials - len(skip)
@@ -86,12 +111,30 @@ def _cmd_run(args: argparse.Namespace) -> int:
             print(f"[{done}/{total}] {record['conversation_id']}: {record['outcome']} ({label})", file=sys.stderr)
 
     asyncio.run(run_conversations(
-        personas, catalog=catalog, trials=args.trials, seed=args.seed, concurrency=args.concurrency,
-        max_turns=args.max_turns, out=results, skip=skip, on_result=progress,
+        personas, catalog=catalog, shopper=shopper, sales_agent=sales_agent, trials=args.trials, seed=args.seed,
+        concurrency=args.concurrency, max_turns=args.max_turns, attach_images=not args.no_images, out=results,
+        skip=skip, on_result=progress,
     ))
     print(f"results: {results}")
     print(format_summary(summarize(read_results(results))))
     return 0
+
+
+def _seats(args: argparse.Namespace, catalog: Catalog) -> tuple[Shopper, SalesAgent]:
+    """The seats the flags ask for: LLM seats for given models, the offline agents otherwise."""
+    def model(spec: str, base_url: str | None) -> BaseChatModel:
+        return create_chat_model(spec, base_url=base_url or args.base_url, api_key_env=args.api_key_env,
+                                 temperature=args.temperature, max_tokens=args.max_tokens)
+
+    shopper = (create_shopper(model(args.shopper_model, args.shopper_base_url), catalog=catalog,
+                              variant=args.shopper_variant, image_mode=args.image_mode)
+               if args.shopper_model else None)
+    if args.sales_variant == "pushy" and not args.sales_model:
+        raise DataError("--sales-variant pushy needs --sales-model")
+    sales = (create_sales_agent(model(args.sales_model, args.sales_base_url), catalog=catalog,
+                                variant=args.sales_variant, target=args.pushy_target)
+             if args.sales_model else None)
+    return as_shopper_seat(shopper, catalog), as_sales_seat(sales, catalog)
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
@@ -105,7 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return {"run": _cmd_run, "summary": _cmd_summary}[args.command](args)
-    except (DataError, FileNotFoundError) as err:
+    except (DataError, FileNotFoundError, ValueError) as err:
         print(f"salessim: {err}", file=sys.stderr)
         return 2
 

@@ -50,6 +50,7 @@ async def run_conversations(
     seed: int = 0,
     concurrency: int = 8,
     max_turns: int = DEFAULT_MAX_TURNS,
+    attach_images: bool = True,
     out: Path | None = None,
     skip: set[str] | frozenset[str] = frozenset(),
     on_result: Callable[[dict[str, Any]], None] | None = None,
@@ -69,6 +70,7 @@ async def run_conversations(
         seed: run seed; each conversation gets a seed derived from it.
         concurrency: conversations in flight at once.
         max_turns: shopper turn cap.
+        attach_images: attach images of recommended products to salesperson turns.
         out: results file to append to.
         skip: conversation ids already done (resume).
         on_result: called with each record as it finishes.
@@ -80,7 +82,8 @@ async def run_conversations(
         raise ValueError("concurrency and trials must be at least 1")
     shopper_seat, sales_seat = as_shopper_seat(shopper, catalog), as_sales_seat(sales_agent, catalog)
     graph = create_salessim_graph(
-        shopper=shopper_seat, sales_agent=sales_seat, judges=judges, catalog=catalog, max_turns=max_turns
+        shopper=shopper_seat, sales_agent=sales_seat, judges=judges, catalog=catalog, max_turns=max_turns,
+        attach_images=attach_images,
     ).compile()
     models = {"shopper": describe_seat(shopper_seat), "sales_agent": describe_seat(sales_seat)}
     writer = ResultsWriter(out) if out is not None else None
