@@ -40,11 +40,8 @@ def _tool_call(name: str, product: str | None) -> dict[str, Any]:
     return {"name": name, "args": args, "id": f"call_{uuid.uuid4().hex[:12]}", "type": "tool_call"}
 
 
-def _from_json(blob: str) -> dict[str, Any] | None:
-    try:
-        data = json.loads(blob)
-    except json.JSONDecodeError:
-        return None
+def _from_obj(data: Any) -> dict[str, Any] | None:
+    """A tool call from a JSON object such as `{"name": "add_to_cart", "arguments": {...}}`."""
     if not isinstance(data, dict) or data.get("name") not in SHOPPER_TOOLS:
         return None
     args = data.get("arguments") or data.get("args") or data.get("parameters") or {}
@@ -75,17 +72,53 @@ def parse_reply(text: str, tool_calls: list[dict[str, Any]] | None = None) -> Pa
     if calls:
         return ParsedReply(visible=_strip_calls(visible), tool_calls=calls, reasoning=reasoning,
                            format_leak=visible != _strip_calls(visible))
-    found: list[dict[str, Any]] = []
-    for m in _TOOL_CALL_TAG.finditer(visible):
-        parsed = _from_json(m.group(1))
-        found.extend([parsed] if parsed else _calls_in(m.group(1)))
-    if not found:
-        found = _calls_in(visible)
+    json_calls, visible_rest = _json_calls(visible)
+    found = json_calls or _calls_in(visible_rest)
     if not found and _BARE_END.match(visible):
-        found = [_tool_call("end_conversation", None)]
-        return ParsedReply(visible="", tool_calls=found, reasoning=reasoning, format_leak=True)
-    cleaned = _strip_calls(visible) if found else visible
+        return ParsedReply(visible="", tool_calls=[_tool_call("end_conversation", None)], reasoning=reasoning,
+                           format_leak=True)
+    cleaned = _strip_calls(visible_rest) if found else visible
     return ParsedReply(visible=cleaned, tool_calls=found, reasoning=reasoning, format_leak=bool(found))
+
+
+_LLAMA_FUNCTION = re.compile(r"<function=(\w+)>\s*(\{.*?\})?\s*</function>", re.S)
+_DECODER = json.JSONDecoder()
+
+
+def _json_calls(text: str) -> tuple[list[dict[str, Any]], str]:
+    """Tool calls written as JSON (Hermes `<tool_call>{...}`, Mistral `[TOOL_CALLS] [...]`, bare objects)
+    or as Llama's `<function=name>{...}</function>`; returns them and the text without them.
+    """
+    found: list[dict[str, Any]] = []
+
+    def llama(m: re.Match[str]) -> str:
+        if m.group(1) not in SHOPPER_TOOLS:
+            return m.group(0)
+        parsed = _from_obj({"name": m.group(1), "arguments": json.loads(m.group(2) or "{}")})
+        found.extend([parsed] if parsed else [])
+        return ""
+
+    try:
+        text = _LLAMA_FUNCTION.sub(llama, text)
+    except json.JSONDecodeError:
+        pass
+    out, i = [], 0
+    while i < len(text):
+        if text[i] in "{[":
+            try:
+                value, end = _DECODER.raw_decode(text, i)
+            except json.JSONDecodeError:
+                value, end = None, i + 1
+            items = value if isinstance(value, list) else [value]
+            calls = [c for c in (_from_obj(v) for v in items) if c]
+            if calls and len(calls) == len(items):
+                found.extend(calls)
+                i = end
+                continue
+        out.append(text[i])
+        i += 1
+    rest = "".join(out) if found else text
+    return found, rest
 
 
 def _calls_in(text: str) -> list[dict[str, Any]]:
@@ -104,4 +137,5 @@ def _calls_in(text: str) -> list[dict[str, Any]]:
 def _strip_calls(text: str) -> str:
     text = _TOOL_CALL_TAG.sub("", text)
     text = _CALL.sub("", text)
+    text = re.sub(r"\[TOOL_CALLS\]|</?tool_call>|```\w*", "", text)
     return re.sub(r"[ \t]+\n", "\n", re.sub(r"[ \t]{2,}", " ", text)).strip()

@@ -16,6 +16,12 @@ NAME = "Dell XPS 13 Plus"
     f'<tool_call>{{"name": "add_to_cart", "arguments": {{"product": "{NAME}"}}}}</tool_call>',
     f"Love it! [add_to_cart: {NAME}]",
     f"add_to_cart(product='{NAME}')",
+    f'<function=add_to_cart>{{"product": "{NAME}"}}</function>',
+    f'[TOOL_CALLS] [{{"name": "add_to_cart", "arguments": {{"product": "{NAME}"}}}}]',
+    f'Sure thing. {{"name": "add_to_cart", "parameters": {{"product": "{NAME}"}}}}',
+    f'```\nadd_to_cart("{NAME}")\n```',
+    f"ADD_TO_CART({NAME})",
+    f'<tool_call>\n{{"name": "add_to_cart", "arguments": "{{\\"product\\": \\"{NAME}\\"}}"}}\n</tool_call>',
 ])
 def test_add_to_cart_written_as_text_is_parsed_and_flagged(text: str) -> None:
     parsed = parse_reply(text)
@@ -30,6 +36,18 @@ def test_add_to_cart_written_as_text_is_parsed_and_flagged(text: str) -> None:
 def test_leaving_written_as_text(text: str) -> None:
     parsed = parse_reply(text)
     assert [c["name"] for c in parsed.tool_calls] == ["end_conversation"] and parsed.format_leak
+
+
+def test_inspect_image_written_as_text() -> None:
+    call = f'{{"name": "inspect_image", "arguments": {{"product": "{NAME}"}}}}'
+    parsed = parse_reply(f"Let me look first. <tool_call>{call}</tool_call>")
+    assert parsed.tool_calls[0]["name"] == "inspect_image" and parsed.visible == "Let me look first."
+
+
+def test_json_that_is_not_a_tool_call_stays_text() -> None:
+    text = 'My budget is {"max": 900} if that helps.'
+    parsed = parse_reply(text)
+    assert parsed.tool_calls == [] and parsed.visible == text
 
 
 def test_plain_text_has_no_action_and_no_leak() -> None:
