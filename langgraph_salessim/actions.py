@@ -86,8 +86,10 @@ _DECODER = json.JSONDecoder()
 
 
 def _json_calls(text: str) -> tuple[list[dict[str, Any]], str]:
-    """Tool calls written as JSON (Hermes `<tool_call>{...}`, Mistral `[TOOL_CALLS] [...]`, bare objects)
-    or as Llama's `<function=name>{...}</function>`; returns them and the text without them.
+    """Tool calls written as JSON, and the text without them.
+
+    Covers Hermes `<tool_call>{...}`, Mistral `[TOOL_CALLS] [...]`, bare objects and Llama's
+    `<function=name>{...}</function>`.
     """
     found: list[dict[str, Any]] = []
 
