@@ -7,7 +7,8 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from langgraph_salessim.state import Score, state_persona
+from langgraph_salessim.conversation import Conversation, from_state
+from langgraph_salessim.state import Score
 
 DecisionLabel = Literal[
     "premature_ending",
@@ -83,39 +84,40 @@ def classify_decision(
 
 
 def decision_alignment(state: Mapping[str, Any]) -> Score:
+    """Score whether the shopper's decision in a graph state follows its persona (1 aligned, 0 not)."""
+    return decision_alignment_of(from_state(state))
+
+
+def decision_alignment_of(conv: Conversation) -> Score:
     """Score whether the shopper's decision follows its persona (1 aligned, 0 not).
 
     Conversations that ended in an error, or whose persona has no ground truth, are
     returned unscored (`value` None) with the reason.
     """
-    persona = state_persona(state)
-    outcome = state.get("outcome")
-    recommended = list(dict.fromkeys(pid for r in state.get("recommended", []) for pid in r["product_ids"]))
-    purchase = state.get("purchase")
+    recommended = conv.recommended
     details: dict[str, Any] = {
-        "acceptable": persona.acceptable_products,
+        "acceptable": conv.acceptable,
         "recommended": recommended,
-        "purchase": purchase,
-        "outcome": outcome,
+        "purchase": {"name": conv.purchase_name, "product_id": conv.purchase_id} if conv.bought else None,
+        "outcome": conv.outcome,
     }
-    if outcome == "error":
+    if conv.outcome == "error":
         return Score(name="decision_alignment", value=None, label="error", details=details,
                      comment="conversation ended in an error; excluded from decision alignment")
-    if outcome is None:
+    if conv.outcome is None:
         return Score(name="decision_alignment", value=None, label="unfinished", details=details,
                      comment="conversation has not ended")
-    if persona.acceptable_products is None:
+    if conv.acceptable is None:
         return Score(name="decision_alignment", value=None, label="no_ground_truth", details=details,
                      comment="persona has no acceptable_products; decision alignment needs ground truth")
-    bought = outcome == "accepted"
     label = classify_decision(
-        acceptable=persona.acceptable_products,
+        acceptable=conv.acceptable,
         recommended=recommended,
-        bought=bought,
-        purchased=(purchase or {}).get("product_id") if bought else None,
-        decided_in_first_turn=outcome in ("accepted", "ended_by_shopper") and state.get("turn", 0) <= 1,
+        bought=conv.bought,
+        purchased=conv.purchase_id if conv.bought else None,
+        decided_in_first_turn=conv.decided_in_first_turn,
     )
-    details["recommended_acceptable"] = sorted(set(recommended) & set(persona.acceptable_products))
+    details["recommended_acceptable"] = sorted(set(recommended) & set(conv.acceptable))
     return Score(name="decision_alignment", value=1.0 if label in ALIGNED_LABELS else 0.0, label=label,
                  details=details)
 

@@ -24,7 +24,7 @@ def package_version() -> str:
         return "unknown"
 
 
-def _conversation(state: Mapping[str, Any], catalog: Catalog | None) -> list[dict[str, Any]]:
+def conversation_turns(state: Mapping[str, Any], catalog: Catalog | None = None) -> list[dict[str, Any]]:
     """Turns in SalesSim's shape: speaker, text, turn, plus shopper actions and recommendations."""
     actions = {a["turn"]: a for a in state.get("shopper_actions", []) if a.get("action") != "inspect_image"}
     inspections: dict[int, list[Any]] = {}
@@ -42,7 +42,8 @@ def _conversation(state: Mapping[str, Any], catalog: Catalog | None) -> list[dic
             rec = recs.get(sales_i, {})
             names = [catalog.get(pid).name if catalog else pid for pid in rec.get("product_ids", [])]
             turns.append({"speaker": "Salesperson", "text": m.text, "turn": index,
-                          "recommended_items": names, "knowledge_used": trace.get(sales_i, [])})
+                          "recommended_items": names, "recommended_ids": rec.get("product_ids", []),
+                          "unmatched_mentions": rec.get("unmatched", []), "knowledge_used": trace.get(sales_i, [])})
             sales_i += 1
         elif isinstance(m, HumanMessage):
             shopper_i += 1
@@ -88,7 +89,7 @@ def build_record(
             catalog.get(pid).name if catalog else pid for pid in acceptable],
         "ideal_recommendation_ids": acceptable,
         "recommended_ids": recommended,
-        "conversation": _conversation(state, catalog),
+        "conversation": conversation_turns(state, catalog),
         "outcome": state.get("outcome"),
         "termination_reason": state.get("termination_reason"),
         "purchase": state.get("purchase"),

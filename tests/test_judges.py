@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from langchain_core.messages import AIMessage, HumanMessage
 
 from langgraph_salessim import Persona, classify_decision, decision_alignment
 from langgraph_salessim.judges import Judge, run_judge
@@ -35,7 +36,9 @@ def test_classify_decision_cases(acceptable, recommended, bought, purchased, fir
 
 def _state(**kw):
     persona = Persona(uuid="u", name="N", age=30, category="laptop", acceptable_products=A)
-    base = {"persona": persona, "outcome": "accepted", "turn": 3,
+    messages = [AIMessage(content="Hello!"), HumanMessage(content="Hi."), AIMessage(content="**Bad One**"),
+                HumanMessage(content="No."), AIMessage(content="**Good One**"), HumanMessage(content="Yes.")]
+    base = {"persona": persona.model_dump(mode="json"), "outcome": "accepted", "turn": 3, "messages": messages,
             "recommended": [{"turn": 1, "product_ids": ["bad-1"], "mentions": [], "unmatched": []},
                             {"turn": 2, "product_ids": ["good-1"], "mentions": [], "unmatched": []}],
             "purchase": {"name": "Good One", "product_id": "good-1"}}
@@ -57,7 +60,7 @@ def test_max_turns_counts_as_not_buying() -> None:
 @pytest.mark.parametrize(("state_kw", "label"), [
     ({"outcome": "error"}, "error"),
     ({"outcome": None}, "unfinished"),
-    ({"persona": Persona(uuid="u", name="N", age=30, category="laptop")}, "no_ground_truth"),
+    ({"persona": Persona(uuid="u", name="N", age=30, category="laptop").model_dump(mode="json")}, "no_ground_truth"),
 ])
 def test_unscorable_conversations_are_unscored_not_zero(state_kw, label) -> None:
     score = decision_alignment(_state(**state_kw))
