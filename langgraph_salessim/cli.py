@@ -16,10 +16,12 @@ from langchain_core.language_models import BaseChatModel
 
 from langgraph_salessim.builtin import builtin_data_dir, load_builtin_catalog
 from langgraph_salessim.catalog import Catalog
+from langgraph_salessim.evaluation import corpus_summary, format_corpus_summary, load_human_reference
 from langgraph_salessim.formats import DataError, load_catalog, load_personas
 from langgraph_salessim.graph import DEFAULT_MAX_TURNS, as_sales_seat, as_shopper_seat
 from langgraph_salessim.models import create_chat_model
 from langgraph_salessim.report import format_summary, summarize
+from langgraph_salessim.rescore import load_any_results, rescore_records
 from langgraph_salessim.results import package_version, read_results
 from langgraph_salessim.runner import describe_seat, finished_ids, run_conversations
 from langgraph_salessim.sales_agent import create_sales_agent
@@ -64,6 +66,13 @@ def _parser() -> argparse.ArgumentParser:
                         help="do not attach images of recommended products to salesperson turns")
     summary = sub.add_parser("summary", help="print the summary of a results directory or file")
     summary.add_argument("path", type=Path)
+    ev = sub.add_parser("eval", help="re-score a results file (ours or official SalesSim) without re-simulating")
+    ev.add_argument("path", type=Path, help="results.jsonl (or its run directory), or an official results file")
+    ev.add_argument("--catalog", type=Path, help="catalog for product checks (default: the built-in one)")
+    ev.add_argument("--metrics", help="comma-separated metric names (default: all)")
+    ev.add_argument("--human", type=Path, help="human reference: SalesSim's per-dialogue features JSON")
+    ev.add_argument("--out", type=Path, help="scored results file (default: <path>.scored.jsonl)")
+    ev.add_argument("--seed", type=int, default=0, help="seed of the bootstrap")
     return parser
 
 
@@ -143,11 +152,28 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_eval(args: argparse.Namespace) -> int:
+    source = args.path / "results.jsonl" if args.path.is_dir() else args.path
+    records = load_any_results(source)
+    catalog = load_catalog(args.catalog) if args.catalog else load_builtin_catalog()
+    metrics = [m.strip() for m in args.metrics.split(",")] if args.metrics else None
+    human = load_human_reference(args.human) if args.human else None
+    out = args.out or source.with_name(source.stem + ".scored.jsonl")
+    scored = []
+    with out.open("w", encoding="utf-8") as fh:
+        for record, conv in rescore_records(records, catalog=catalog, metrics=metrics):
+            fh.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+            scored.append((conv, [s for s in record["scores"] if metrics is None or s["name"] in metrics]))
+    print(f"scored: {out}")
+    print(format_corpus_summary(corpus_summary(scored, seed=args.seed, human=human)))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `salessim` command."""
     args = _parser().parse_args(argv)
     try:
-        return {"run": _cmd_run, "summary": _cmd_summary}[args.command](args)
+        return {"run": _cmd_run, "summary": _cmd_summary, "eval": _cmd_eval}[args.command](args)
     except (DataError, FileNotFoundError, ValueError) as err:
         print(f"salessim: {err}", file=sys.stderr)
         return 2

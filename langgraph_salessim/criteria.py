@@ -78,8 +78,12 @@ def persona_criteria(persona: Persona | None, free_text: list[str] | None = None
     return [Criterion(label=s.strip(), text=s.strip()) for s in dict.fromkeys(sentences) if s.strip()]
 
 
-def mentions(text: str, criterion: Criterion) -> bool:
-    """Whether `text` states (or asks about) the criterion: its value, a number of it, or its attribute."""
+def mentions(text: str, criterion: Criterion, *, strict: bool = False) -> bool:
+    """Whether `text` states (or asks about) the criterion: its value, a number of it, or its attribute.
+
+    With `strict`, naming the attribute alone does not count when the criterion has a value
+    ("16GB of RAM" states `ram_gb >= 16`; "how much memory?" does not).
+    """
     if not text.strip():
         return False
     norm = f" {normalize_name(text)} "
@@ -93,6 +97,8 @@ def mentions(text: str, criterion: Criterion) -> bool:
         v = normalize_name(value)
         if f" {v} " in norm or (len(v) >= 4 and fuzz.partial_ratio(v, norm) >= 90):
             return True
+    if strict and (criterion.values or criterion.numbers):
+        return False
     return any(f" {w} " in norm for w in criterion.words)
 
 

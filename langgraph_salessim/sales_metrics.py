@@ -58,9 +58,14 @@ def dealbreaker_violations(conv: Conversation, catalog: Catalog | None) -> Score
         return _score("dealbreaker_violations", None, comment="needs the catalog")
     stated: list[Constraint] = []
     bad: list[str] = []
+    # a product name the shopper quotes back ("the X Touch-Screen ...") states nothing
+    names = sorted({p.name for p in catalog.products}, key=len, reverse=True)
+    quoted = re.compile("|".join(re.escape(n) for n in names), re.I) if names else None
     for t in conv.turns:
         if t.speaker == "Shopper":
-            stated += [c for c in conv.persona.constraints if c not in stated and mentions(t.text, criterion_for(c))]
+            said = quoted.sub(" ", t.text) if quoted else t.text
+            stated += [c for c in conv.persona.constraints
+                       if c not in stated and mentions(said, criterion_for(c), strict=True)]
             continue
         for pid in t.recommended:
             facts = catalog.get(pid).facts()

@@ -43,10 +43,13 @@ SYNONYMS: dict[str, dict[str, list[str]]] = {
 }
 BOOLEAN: dict[str, list[str]] = {"touchscreen": ["touchscreen", "touch screen", "touch-screen"]}
 
-_AT_LEAST = re.compile(r"at least|minimum|min\.?|or more|plus|more than|over|above|bigger than|larger than|\+", re.I)
-_AT_MOST = re.compile(
-    r"under|at most|no more than|max(?:imum)?|below|less than|or less|lighter than|up to|cap|tops|within|"
-    r"no bigger than|not more than|budget|can't go over|cannot go over|can't spend more|spend more than", re.I)
+# comparison cues; the one nearest the number wins, so "no less than" is read as a minimum
+_CUE = re.compile(
+    r"(?P<ge>no less than|not less than|no fewer than|at least|minimum|min\.?|or more|plus|more than|over|above|"
+    r"bigger than|larger than|\+)"
+    r"|(?P<le>no more than|not more than|no bigger than|no heavier than|can't go over|cannot go over|"
+    r"can't spend more|spend more than|under|at most|max(?:imum)?|below|less than|or less|lighter than|up to|"
+    r"cap|tops|within|budget)", re.I)
 _NEGATION = re.compile(
     r"\b(?:no(?!\s+(?:more|less|bigger|smaller|heavier))|not(?!\s+(?:more|less))|never|avoid|anything but|"
     r"except|rather not|hate|don't want|won't take)\b[^.,;]*$", re.I)
@@ -147,12 +150,21 @@ class Reader:
         return out
 
 
+def _nearest_cue(before: str) -> Operator | None:
+    """The comparison named by the cue closest to (just before) a number, if any."""
+    last = None
+    for m in _CUE.finditer(before):
+        last = m
+    if last is None:
+        return None
+    return ">=" if last.group("ge") else "<="
+
+
 def _read_money(s: str) -> list[Constraint]:
     out = []
     for m in _MONEY.finditer(s):
         amount = float(m.group(1).replace(",", "")) * (1000 if m.group(2) else 1)
-        before = s[max(0, m.start() - 25): m.start()]
-        op: Operator = ">=" if _AT_LEAST.search(before) and not _AT_MOST.search(before) else "<="
+        op: Operator = _nearest_cue(s[max(0, m.start() - 25): m.start()]) or "<="
         out.append(Constraint(attribute="price", operator=op, value=amount))
     return out
 
@@ -163,10 +175,10 @@ def _read_numbers(s: str) -> list[Constraint]:
         for m in re.finditer(r"(\d+(?:\.\d+)?)" + words.unit, s, re.I):
             amount = float(m.group(1)) * (1024 if attr == "storage_gb" and "tb" in m.group(0).lower() else 1)
             before, after = s[max(0, m.start() - 30): m.start()], s[m.end(): m.end() + 15]
-            op: Operator = words.default_op
-            if _AT_MOST.search(before) or re.search(r"^\W*(?:max|or less|tops)", after, re.I):
+            op: Operator = _nearest_cue(before) or words.default_op
+            if re.search(r"^\W*(?:max|or less|tops)", after, re.I):
                 op = "<="
-            elif _AT_LEAST.search(before) or re.search(r"^\W*(?:minimum|or more|\+)", after, re.I):
+            elif re.search(r"^\W*(?:minimum|or more|\+)", after, re.I):
                 op = ">="
             out.append(Constraint(attribute=attr, operator=op, value=int(amount) if amount.is_integer() else amount))
     return out
