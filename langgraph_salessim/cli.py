@@ -19,6 +19,7 @@ from langgraph_salessim.catalog import Catalog
 from langgraph_salessim.evaluation import corpus_summary, format_corpus_summary, load_human_reference
 from langgraph_salessim.formats import DataError, load_catalog, load_personas
 from langgraph_salessim.graph import DEFAULT_MAX_TURNS, as_sales_seat, as_shopper_seat
+from langgraph_salessim.llm_judges import llm_judge_score
 from langgraph_salessim.models import create_chat_model
 from langgraph_salessim.report import format_summary, summarize
 from langgraph_salessim.rescore import load_any_results, rescore_records
@@ -73,6 +74,12 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--human", type=Path, help="human reference: SalesSim's per-dialogue features JSON")
     ev.add_argument("--out", type=Path, help="scored results file (default: <path>.scored.jsonl)")
     ev.add_argument("--seed", type=int, default=0, help="seed of the bootstrap")
+    ev.add_argument("--judge-model", help="also run the LLM judges with this model, e.g. openai:gpt-4o-mini")
+    ev.add_argument("--judges", default="comprehension,dealbreakers,decision,big_five",
+                    help="LLM judges to run with --judge-model")
+    ev.add_argument("--judge-samples", type=int, default=3, help="verdicts per conversation and judge (mode)")
+    ev.add_argument("--base-url", help="OpenAI-compatible server for the judge model")
+    ev.add_argument("--api-key-env", help="environment variable holding the judge model's API key")
     return parser
 
 
@@ -152,6 +159,11 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+async def _llm_scores(conv: Any, model: BaseChatModel, kinds: list[str], samples: int) -> list[Any]:
+    return list(await asyncio.gather(*(llm_judge_score(conv, model, kind=k, samples=samples)  # type: ignore[arg-type]
+                                       for k in kinds)))
+
+
 def _cmd_eval(args: argparse.Namespace) -> int:
     source = args.path / "results.jsonl" if args.path.is_dir() else args.path
     records = load_any_results(source)
@@ -159,11 +171,20 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     metrics = [m.strip() for m in args.metrics.split(",")] if args.metrics else None
     human = load_human_reference(args.human) if args.human else None
     out = args.out or source.with_name(source.stem + ".scored.jsonl")
+    judge = None
+    if args.judge_model:
+        judge = create_chat_model(args.judge_model, base_url=args.base_url, api_key_env=args.api_key_env)
+    kinds = [k.strip() for k in args.judges.split(",") if k.strip()]
     scored = []
     with out.open("w", encoding="utf-8") as fh:
         for record, conv in rescore_records(records, catalog=catalog, metrics=metrics):
+            if judge is not None:
+                extra = asyncio.run(_llm_scores(conv, judge, kinds, args.judge_samples))
+                names = {s["name"] for s in extra}
+                record["scores"] = [s for s in record["scores"] if s["name"] not in names] + extra
             fh.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
-            scored.append((conv, [s for s in record["scores"] if metrics is None or s["name"] in metrics]))
+            scored.append((conv, [s for s in record["scores"]
+                                  if metrics is None or s["name"] in metrics or s["name"].startswith("llm_")]))
     print(f"scored: {out}")
     print(format_corpus_summary(corpus_summary(scored, seed=args.seed, human=human)))
     return 0

@@ -110,7 +110,8 @@ def from_record(record: Mapping[str, Any]) -> Conversation:
         persona = Persona.model_validate({
             "uuid": record.get("persona_id") or "unknown", "name": shown.get("name") or "?",
             "age": shown.get("age") or 0, "category": record.get("category") or "unknown",
-            "budget": shown.get("budget"),
+            **{k: shown[k] for k in ("budget", "persona_background", "speaking_style", "knowledge_level",
+                                     "big_five", "emotion") if shown.get(k) is not None},
             **{k: v for k, v in prefs.items() if k in ("preferences", "dealbreakers", "constraints",
                                                        "soft_constraints")},
             "acceptable_products": record.get("ideal_recommendation_ids"),

@@ -136,3 +136,35 @@ def test_cli_runs_with_models_on_an_openai_compatible_server(small_catalog_path,
     assert record["token_usage"]["sales_agent"]["total_tokens"] == 62
     saved = (out / "run.json").read_text() + (out / "results.jsonl").read_text()
     assert SECRET not in saved  # the API key never reaches results or configs
+
+
+def test_eval_runs_llm_judges_through_chat_openai(tmp_path, capsys) -> None:
+    record = {"conversation_id": "j1", "category": "laptop", "outcome": "ended_by_shopper",
+              "ideal_recommendation_ids": [],
+              "shopper_persona": {"name": "Vera", "age": 70, "big_five": {"openness": "High"}},
+              "shopper_preferences": {"dealbreakers": "Under $500.", "constraints": []},
+              "conversation": [{"speaker": "Salesperson", "text": "Hi!"},
+                               {"speaker": "Shopper", "text": "Something under $500, please."},
+                               {"speaker": "Salesperson", "text": "Sorry, we don't carry that; try another store."},
+                               {"speaker": "Shopper", "text": "Ok, thanks."}]}
+    results = tmp_path / "results.jsonl"
+    results.write_text(json.dumps(record) + "\n")
+
+    def handler(body: dict[str, Any]) -> dict[str, Any]:
+        wants_traits = "openness" in json.dumps(body)
+        verdict = {"reasoning": "r", **({t: "High" for t in ("openness", "conscientiousness", "extraversion",
+                                                              "agreeableness", "neuroticism")}
+                                        if wants_traits else {"verdict": True})}
+        return {"content": json.dumps(verdict)}
+
+    with OpenAIStub(handler) as stub:
+        code = main(["eval", str(results), "--judge-model", "openai:judge-llm", "--base-url", stub.base_url,
+                     "--api-key-env", "SALESSIM_TEST_KEY", "--judges", "dealbreakers,big_five",
+                     "--judge-samples", "2"])
+        sent = len(stub.requests)
+    assert code == 0, capsys.readouterr().err
+    assert sent == 4  # 2 judges x 2 samples
+    [scored] = [json.loads(x) for x in (tmp_path / "results.scored.jsonl").read_text().splitlines()]
+    by_name = {s["name"]: s for s in scored["scores"]}
+    assert by_name["llm_dealbreakers"]["value"] == 1.0 and by_name["llm_big_five"]["value"] == 1.0
+    assert "llm_dealbreakers" in capsys.readouterr().out
