@@ -3,9 +3,13 @@
 from langgraph_salessim.builtin import load_builtin_catalog, load_builtin_personas
 from langgraph_salessim.catalog import BuyingGuide, Catalog, Product
 from langgraph_salessim.constraints import Constraint, SoftConstraint
+from langgraph_salessim.evaluation import create_metric_judges, score_conversation
+from langgraph_salessim.evaluators import create_evaluator
 from langgraph_salessim.formats import DataError, load_catalog, load_personas
 from langgraph_salessim.graph import create_salessim_graph
 from langgraph_salessim.judges import Judge, classify_decision, create_decision_alignment_judge, decision_alignment
+from langgraph_salessim.llm_judges import create_llm_judges
+from langgraph_salessim.models import create_chat_model
 from langgraph_salessim.offline_sales import create_offline_sales_agent
 from langgraph_salessim.offline_shopper import create_offline_shopper
 from langgraph_salessim.personas import Persona, persona_hash, resolve_ground_truth
@@ -43,10 +47,14 @@ __all__ = [
     "classify_decision",
     "create_add_to_cart_tool",
     "create_buying_guide_search_tool",
+    "create_chat_model",
     "create_catalog_search_tool",
     "create_decision_alignment_judge",
     "create_end_conversation_tool",
+    "create_evaluator",
     "create_inspect_image_tool",
+    "create_llm_judges",
+    "create_metric_judges",
     "create_offline_sales_agent",
     "create_offline_shopper",
     "create_sales_agent",
@@ -60,4 +68,5 @@ __all__ = [
     "persona_hash",
     "resolve_ground_truth",
     "run_conversations",
+    "score_conversation",
 ]
