@@ -135,5 +135,7 @@ def _official_criteria(prefs: Any) -> list[str]:
         except (ValueError, SyntaxError):
             return [s.strip() for s in prefs.split("\n") if s.strip()]
     if isinstance(prefs, dict):
-        return [str(v) for k, v in prefs.items() if k != "persona_background" and str(v).strip()]
+        # a bare "yes" means nothing without its question ("Do you care about weight? yes")
+        return [f"{k} {v}" if len(str(v).split()) <= 2 and k.endswith("?") else str(v)
+                for k, v in prefs.items() if k != "persona_background" and str(v).strip()]
     return []

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from langgraph_salessim.constraints import Constraint
+from langgraph_salessim.corpus import STOP_WORDS
 from langgraph_salessim.matching import normalize_name
 from langgraph_salessim.personas import Persona
-from langgraph_salessim.search import query_tokens, token_coverage
+from langgraph_salessim.search import token_coverage
 
 # words that name an attribute even without its value ("I need lots of RAM")
 ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
@@ -28,6 +29,11 @@ ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
     "brand": ("brand",),
 }
 _UNITS = {"gb", "in", "lb", "lbs", "hours", "m", "g", "mm", "kg"}
+# words of free-text criteria that say nothing about what the shopper wants
+_FILLERS = frozenset("""yes yeah really strongly prefer prefers preferred want wants need needs like likes care cares
+important undecided sure definitely absolutely probably generally ideally maybe would should could must lot lots
+something anything good great nice better best looking thing things laptop laptops computer""".split())
+_WORDS = re.compile(r"[a-z][a-z0-9]{2,}")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -90,7 +96,8 @@ def mentions(text: str, criterion: Criterion, *, strict: bool = False) -> bool:
     said_numbers = {n for n in (_num(x) for x in _NUMBER.findall(text)) if n is not None}
     if criterion.text is not None:
         numbers = {n for n in (_num(x) for x in _NUMBER.findall(criterion.text)) if n is not None}
-        return bool(numbers & said_numbers) or token_coverage(query_tokens(criterion.text), text) >= 0.5
+        content = [w for w in _WORDS.findall(criterion.text.lower()) if w not in STOP_WORDS and w not in _FILLERS]
+        return bool(numbers & said_numbers) or (bool(content) and token_coverage(tuple(content), text) > 0)
     if any(n in said_numbers or (n >= 1000 and n / 1000 in said_numbers) for n in criterion.numbers):
         return True
     for value in criterion.values:
