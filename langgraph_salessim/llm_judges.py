@@ -25,8 +25,10 @@ from langgraph_salessim.judges import Judge
 from langgraph_salessim.state import Score
 
 Level = Literal["Low", "Neutral", "High"]
-JudgeKind = Literal["comprehension", "dealbreakers", "decision", "big_five"]
-"""The LLM judges: knowledge-level fit, all dealbreakers stated, judged decision alignment, Big-Five."""
+JudgeKind = Literal["comprehension", "dealbreakers", "decision", "big_five", "first_turn_criteria",
+                   "complete_sentences"]
+"""The LLM judges: knowledge-level fit, all dealbreakers stated, judged decision alignment, Big-Five, and
+LLM variants of the first-turn criteria count and the complete-sentence fraction."""
 
 LEVEL_VALUE = {"Low": 0.0, "Neutral": 0.5, "High": 1.0}
 TRAITS = ("openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism")
@@ -37,6 +39,14 @@ class YesNoVerdict(BaseModel):
 
     reasoning: str = Field(description="One or two sentences explaining the judgement.")
     verdict: bool = Field(description="The yes/no answer to the question.")
+
+
+class CountVerdict(BaseModel):
+    """A count, and for fractions the total it is out of."""
+
+    reasoning: str = Field(description="One or two sentences explaining the count.")
+    count: int = Field(ge=0, description="How many items satisfy the question.")
+    total: int | None = Field(default=None, ge=0, description="Out of how many items, when asked.")
 
 
 class BigFiveVerdict(BaseModel):
@@ -59,7 +69,14 @@ QUESTIONS: dict[str, str] = {
     "decision": "Given its preferences ({preferences}) and dealbreakers ({dealbreakers}), was the shopper's final "
                 "decision ({outcome}) the right one for this persona?",
     "big_five": "Rate how strongly each Big-Five trait shows in the shopper's messages (Low, Neutral or High).",
+    "first_turn_criteria": "How many distinct criteria of the persona (preferences, dealbreakers, budget: "
+                           "{preferences}; {dealbreakers}) does the shopper mention in its FIRST message? "
+                           "Answer with count.",
+    "complete_sentences": "Split all of the shopper's messages into sentences. How many are grammatically "
+                          "complete sentences (count) out of how many sentences (total)?",
 }
+_SCHEMAS: dict[str, type[BaseModel]] = {"big_five": BigFiveVerdict, "first_turn_criteria": CountVerdict,
+                                        "complete_sentences": CountVerdict}
 
 
 def _transcript(conv: Conversation) -> str:
@@ -67,7 +84,7 @@ def _transcript(conv: Conversation) -> str:
 
 
 def _messages(kind: str, conv: Conversation) -> list[Any]:
-    schema = (BigFiveVerdict if kind == "big_five" else YesNoVerdict).model_json_schema()
+    schema = _SCHEMAS.get(kind, YesNoVerdict).model_json_schema()
     p = conv.persona
     question = QUESTIONS[kind].format(
         knowledge=(p.knowledge_level if p and p.knowledge_level else "not stated"),
@@ -91,7 +108,7 @@ def parse_verdict(text: str, schema: type[BaseModel]) -> BaseModel | None:
 
 
 async def _one_verdict(model: BaseChatModel, kind: str, conv: Conversation, retries: int) -> BaseModel | str:
-    schema: type[BaseModel] = BigFiveVerdict if kind == "big_five" else YesNoVerdict
+    schema = _SCHEMAS.get(kind, YesNoVerdict)
     messages = _messages(kind, conv)
     problem = "no reply"
     for _ in range(retries + 1):
@@ -114,6 +131,10 @@ async def _one_verdict(model: BaseChatModel, kind: str, conv: Conversation, retr
 def _value(kind: str, verdict: BaseModel, conv: Conversation) -> float | None:
     if isinstance(verdict, YesNoVerdict):
         return 1.0 if verdict.verdict else 0.0
+    if isinstance(verdict, CountVerdict):
+        if kind == "complete_sentences":
+            return verdict.count / verdict.total if verdict.total and verdict.count <= verdict.total else None
+        return float(verdict.count)
     gold = (conv.persona.big_five if conv.persona else None) or {}
     traits = [t for t in TRAITS if t in gold]
     if not traits:

@@ -88,3 +88,13 @@ def test_evaluator_shape_on_graph_output_record_and_trajectory() -> None:
               "outcome": "ended_by_shopper", "ideal_recommendation_ids": []}
     da = create_evaluator("decision_alignment")(inputs={}, outputs=record)
     assert da["score"] == 0.0 and da["comment"] == "label: premature_ending"
+
+
+def test_llm_variants_of_first_turn_criteria_and_complete_sentences() -> None:
+    count = AIMessage(content=json.dumps({"reasoning": "r", "count": 2}))
+    assert judge(ScriptedChatModel(script=[count]), "first_turn_criteria", samples=1)["value"] == 2.0
+    frac = AIMessage(content=json.dumps({"reasoning": "r", "count": 1, "total": 4}))
+    assert judge(ScriptedChatModel(script=[frac]), "complete_sentences", samples=1)["value"] == 0.25
+    impossible = AIMessage(content=json.dumps({"reasoning": "r", "count": 5, "total": 4}))
+    score = judge(ScriptedChatModel(script=[impossible]), "complete_sentences", samples=1)
+    assert score["value"] is None  # a count above its total is not a fraction
