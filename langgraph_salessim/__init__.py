@@ -12,6 +12,8 @@ from langgraph_salessim.llm_judges import create_llm_judges
 from langgraph_salessim.models import create_chat_model
 from langgraph_salessim.offline_sales import create_offline_sales_agent
 from langgraph_salessim.offline_shopper import create_offline_shopper
+from langgraph_salessim.persona_generator import create_personas
+from langgraph_salessim.persona_text import Archetype, PersonaProfile
 from langgraph_salessim.personas import Persona, persona_hash, resolve_ground_truth
 from langgraph_salessim.runner import run_conversations
 from langgraph_salessim.sales_agent import create_sales_agent
@@ -27,6 +29,7 @@ from langgraph_salessim.tools import (
 )
 
 __all__ = [
+    "Archetype",
     "BuyingGuide",
     "Catalog",
     "Constraint",
@@ -34,6 +37,7 @@ __all__ = [
     "DataError",
     "Judge",
     "Persona",
+    "PersonaProfile",
     "Product",
     "SalesAgent",
     "SalesReply",
@@ -57,6 +61,7 @@ __all__ = [
     "create_metric_judges",
     "create_offline_sales_agent",
     "create_offline_shopper",
+    "create_personas",
     "create_sales_agent",
     "create_salessim_graph",
     "create_shopper",

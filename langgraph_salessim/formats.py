@@ -211,3 +211,17 @@ def _from_v0(rec: dict[str, Any], line: int) -> dict[str, Any]:
 
 def _short_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+
+
+def persona_from_record(rec: dict[str, Any], line: int = 0) -> Persona:
+    """Validate one persona record in any supported format (ours, SalesSim v1 or v0), without ground truth.
+
+    Raises:
+        pydantic.ValidationError: naming the offending fields.
+    """
+    return Persona.model_validate(_from_v0(rec, line) if _is_v0(rec) else _from_v1(rec))
+
+
+def explain_validation_error(err: ValidationError) -> list[str]:
+    """One "field 'x.y': message" string per error of a pydantic validation error."""
+    return [f"field '{'.'.join(str(x) for x in e['loc']) or '(record)'}': {e['msg']}" for e in err.errors()]

@@ -1,222 +1,146 @@
-"""Product images: a deterministic laptop drawing, and a pixel reader for visual attributes.
+"""Product images: deterministic drawings per category, and a pixel reader for visual-only attributes.
 
-The built-in laptop catalog keeps each product's body colour out of its text: it is only
-visible in the product image. `render_product_image` draws that image and
-`read_visual_attributes` recovers the colour from the pixels alone.
+The built-in catalogs keep some attributes (colour, fabric pattern, band style) out of their
+text: they are only visible in the product image. `render_product_image` draws that image and
+`read_visual_attributes` recovers those attributes from the pixels alone. Each layout has its
+own backdrop colour, so the reader can tell the layout of an image without being told.
 """
 
 from __future__ import annotations
 
-import io
+from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image
 
 from langgraph_salessim.catalog import Product
+from langgraph_salessim.image_gadget import GADGET_BACKGROUND, GADGET_COLORS, read_gadget, render_gadget
+from langgraph_salessim.image_garment import (
+    GARMENT_BACKGROUND,
+    GARMENT_COLORS,
+    PATTERNS,
+    read_garment,
+    render_garment,
+)
+from langgraph_salessim.image_laptop import BACKGROUND, COLORS, SIZE, nearest_color, read_laptop, render_laptop
+from langgraph_salessim.image_utils import RGB, corner_color, dist2, load
+from langgraph_salessim.image_watch import BAND_STYLES, WATCH_BACKGROUND, WATCH_COLORS, read_watch, render_watch
 
-COLORS: dict[str, tuple[int, int, int]] = {
-    "silver": (196, 199, 204),
-    "space gray": (94, 97, 104),
-    "black": (28, 28, 31),
-    "white": (247, 247, 245),
-    "blue": (42, 84, 172),
-    "rose gold": (228, 166, 154),
-    "green": (46, 150, 80),
-    "red": (186, 36, 44),
+__all__ = [
+    "BACKGROUND",
+    "BACKGROUNDS",
+    "COLORS",
+    "LAYOUTS",
+    "SIZE",
+    "Layout",
+    "detect_layout",
+    "layout_of",
+    "nearest_color",
+    "read_visual_attributes",
+    "render_product_image",
+    "visual_values",
+]
+
+Layout = Literal["laptop", "garment", "watch", "gadget"]
+"""A family of product drawings, each with its own renderer, reader and backdrop colour."""
+
+LAYOUTS: dict[str, Layout] = {
+    "laptop": "laptop",
+    "womens_clothing": "garment",
+    "mens_clothing": "garment",
+    "smart_watch": "watch",
+    "game_gadget": "gadget",
 }
-"""Laptop body colours by name, well separated in RGB."""
+"""Drawing layout of each built-in category; other categories are drawn as laptops."""
 
-SIZE = (512, 384)
-"""Width and height of a rendered product image."""
+BACKGROUNDS: dict[Layout, RGB] = {
+    "laptop": BACKGROUND,
+    "garment": GARMENT_BACKGROUND,
+    "watch": WATCH_BACKGROUND,
+    "gadget": GADGET_BACKGROUND,
+}
+"""Backdrop colour of each layout: how `detect_layout` tells them apart."""
+_RENDER: dict[Layout, Callable[[Product], Image.Image]] = {
+    "laptop": render_laptop,
+    "garment": render_garment,
+    "watch": render_watch,
+    "gadget": render_gadget,
+}
+_READ: dict[Layout, Callable[[Image.Image], dict[str, str]]] = {
+    "laptop": read_laptop,
+    "garment": read_garment,
+    "watch": read_watch,
+    "gadget": read_gadget,
+}
+_VALUES: dict[Layout, dict[str, tuple[str, ...]]] = {
+    "laptop": {"color": tuple(COLORS)},
+    "garment": {"color": tuple(GARMENT_COLORS), "pattern": PATTERNS},
+    "watch": {"color": tuple(WATCH_COLORS), "band_style": BAND_STYLES},
+    "gadget": {"color": tuple(GADGET_COLORS)},
+}
 
-BACKGROUND = (160, 148, 128)
-"""A warm taupe backdrop, at least 70 RGB units away from every palette colour."""
 
-_SCALE = 2  # drawn at twice the size, then downsampled for smooth edges
-_HINGE_Y, _DECK_BOTTOM, _SPREAD = 214, 330, 34
-_SAMPLE_BOX = (150 / 512, 294 / 384, 185 / 512, 316 / 384)  # left palm rest, body colour at every screen size
-_SCREEN = (52, 56, 64)
-_KEY = (46, 48, 53)
+def layout_of(category: str) -> Layout:
+    """The drawing layout of a category (`laptop` for categories without their own)."""
+    return LAYOUTS.get(category, "laptop")
 
 
-def _shade(rgb: tuple[int, int, int], factor: float) -> tuple[int, int, int]:
-    return tuple(max(0, min(255, round(c * factor))) for c in rgb)  # type: ignore[return-value]
-
-
-def _is_dark(rgb: tuple[int, int, int]) -> bool:
-    return 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2] < 90
-
-
-def _text(draw: ImageDraw.ImageDraw, center: tuple[float, float], text: str, fill: tuple[int, int, int]) -> None:
-    """Draw text with Pillow's built-in bitmap font, enlarged, centred on `center` (output pixels)."""
-    font = ImageFont.load_default_imagefont()
-    left, top, right, bottom = font.getbbox(text)
-    mask = Image.new("L", (right - left + 2, bottom - top + 2), 0)
-    ImageDraw.Draw(mask).text((1 - left, 1 - top), text, font=font, fill=255)
-    mask = mask.resize((mask.width * 2 * _SCALE, mask.height * 2 * _SCALE), Image.Resampling.NEAREST)
-    x, y = round(center[0] * _SCALE - mask.width / 2), round(center[1] * _SCALE - mask.height / 2)
-    draw.bitmap((x, y), mask, fill=fill)
+def visual_values(category: str) -> dict[str, tuple[str, ...]]:
+    """The visual attributes a category's images show, with the values each can take."""
+    return dict(_VALUES[layout_of(category)])
 
 
 def render_product_image(product: Product) -> Image.Image:
-    """Draw a product as an open laptop whose lid and body have its `attributes["color"]`.
+    """Draw a product's image from its attributes, in the layout of its category.
 
-    The drawing reflects the screen size (`screen_in`), shows the brand on the bezel, a
-    stylus for touchscreens and a sticker for a dedicated GPU. It uses no system fonts,
-    so it renders identically on any machine with the same Pillow version.
+    The drawing is deterministic and uses no system fonts, so it renders identically on
+    any machine with the same Pillow version.
 
     Args:
-        product: The product; its `attributes` should hold `color` (a `COLORS` key),
-            and may hold `screen_in`, `brand`, `touchscreen` and `gpu`.
+        product: The product; its `attributes` must hold the visual attributes of its
+            category's layout (see `visual_values`).
 
     Returns:
-        A `SIZE` RGB image.
+        An RGB image 256 pixels wide.
 
     Raises:
-        ValueError: If the colour is missing or not in `COLORS`.
+        ValueError: If a visual attribute is missing or has a value the layout cannot draw.
 
+    Example:
+        >>> render_product_image(catalog.get("lap-001")).save("lap-001.png")  # doctest: +SKIP
     """
-    attrs = product.attributes
-    color = attrs.get("color")
-    if color not in COLORS:
-        raise ValueError(f"product {product.id}: color {color!r} is not one of {sorted(COLORS)}")
-    body = COLORS[color]
-    dark = _is_dark(body)
-    line = (96, 96, 102) if dark else (44, 44, 48)
-    s = _SCALE
-    img = Image.new("RGB", (SIZE[0] * s, SIZE[1] * s), BACKGROUND)
-    d = ImageDraw.Draw(img)
-
-    def pt(x: float, y: float) -> tuple[float, float]:
-        return (x * s, y * s)
-
-    def rect(x0: float, y0: float, x1: float, y1: float, **kw: object) -> None:
-        d.rounded_rectangle([*pt(x0, y0), *pt(x1, y1)], **kw)  # type: ignore[arg-type]
-
-    screen_in = float(attrs.get("screen_in", 14.0))
-    width = 210 + max(0.0, min(1.0, (screen_in - 11.6) / 5.7)) * 110
-    x0, x1 = 256 - width / 2, 256 + width / 2
-    top = _HINGE_Y - width * 0.6
-    deck_h = _DECK_BOTTOM - _HINGE_Y
-
-    def deck(u: float, v: float) -> tuple[float, float]:
-        left, right = x0 - _SPREAD * v, x1 + _SPREAD * v
-        return pt(left + u * (right - left), _HINGE_Y + v * deck_h)
-
-    def quad(u0: float, v0: float, u1: float, v1: float, **kw: object) -> None:
-        d.polygon([deck(u0, v0), deck(u1, v0), deck(u1, v1), deck(u0, v1)], **kw)  # type: ignore[arg-type]
-
-    # shadow, then the base: front edge and top deck
-    d.ellipse([*pt(x0 - 70, _DECK_BOTTOM - 8), *pt(x1 + 70, _DECK_BOTTOM + 26)], fill=_shade(BACKGROUND, 0.8))
-    front = [
-        deck(0, 1),
-        deck(1, 1),
-        (deck(1, 1)[0] - 6 * s, deck(1, 1)[1] + 9 * s),
-        (deck(0, 1)[0] + 6 * s, deck(0, 1)[1] + 9 * s),
-    ]
-    d.polygon(front, fill=_shade(body, 0.78 if not dark else 1.6), outline=line, width=2 * s)
-    quad(0, 0, 1, 1, fill=body, outline=line, width=2 * s)
-    quad(0.02, 0.03, 0.98, 0.06, fill=_shade(body, 0.85 if not dark else 1.5))  # hinge gap
-    rows = [13, 13, 12, 12, 9]
-    for r, n in enumerate(rows):
-        v0 = 0.09 + r * 0.095
-        for k in range(n):
-            u0 = 0.08 + k * (0.84 / n)
-            u1 = u0 + 0.84 / n - 0.012
-            if r == 4 and k == n // 2 - 1:  # space bar spans three keys
-                u1 = u0 + 3 * 0.84 / n - 0.012
-            elif r == 4 and n // 2 - 1 < k <= n // 2 + 1:
-                continue
-            quad(u0, v0, u1, v0 + 0.075, fill=(66, 68, 74) if dark else _KEY)
-    quad(0.37, 0.64, 0.63, 0.92, fill=_shade(body, 0.92 if not dark else 1.35), outline=_shade(line, 1.1))
-    if attrs.get("gpu") == "dedicated":
-        quad(0.80, 0.74, 0.90, 0.86, fill=(20, 20, 22))
-        quad(0.815, 0.76, 0.885, 0.80, fill=(126, 186, 0))
-    # lid: bezel in body colour, screen with a neutral desktop
-    rect(x0, top, x1, _HINGE_Y, radius=6 * s, fill=body, outline=line, width=2 * s)
-    sx0, sy0, sx1, sy1 = x0 + 9, top + 9, x1 - 9, _HINGE_Y - 22
-    d.rectangle([*pt(sx0, sy0), *pt(sx1, sy1)], fill=_SCREEN)
-    wx0, wy0 = sx0 + (sx1 - sx0) * 0.12, sy0 + (sy1 - sy0) * 0.12
-    wx1, wy1 = sx0 + (sx1 - sx0) * 0.78, sy0 + (sy1 - sy0) * 0.78
-    d.rectangle([*pt(wx0, wy0), *pt(wx1, wy1)], fill=(232, 233, 235))
-    d.rectangle([*pt(wx0, wy0), *pt(wx1, wy0 + 9)], fill=(196, 198, 202))
-    for i in range(int((wy1 - wy0 - 16) // 9)):
-        frac = (0.9, 0.75, 0.82, 0.6, 0.88, 0.7)[i % 6]
-        y = wy0 + 16 + i * 9
-        d.rectangle([*pt(wx0 + 8, y), *pt(wx0 + 8 + (wx1 - wx0 - 16) * frac, y + 3)], fill=(150, 152, 158))
-    d.rectangle([*pt(sx0, sy1 - 10), *pt(sx1, sy1)], fill=(34, 36, 42))
-    for i in range(5):
-        cx = (sx0 + sx1) / 2 + (i - 2) * 12
-        d.rectangle([*pt(cx - 4, sy1 - 8), *pt(cx + 4, sy1 - 2)], fill=(120 + 20 * i, 122 + 20 * i, 128 + 20 * i))
-    brand = str(attrs.get("brand") or product.name.split(" - ")[0]).strip() or "?"
-    _text(d, ((x0 + x1) / 2, _HINGE_Y - 11), brand, (235, 235, 235) if dark else (40, 40, 44))
-    if attrs.get("touchscreen"):
-        a, b = pt(x1 + 44, _DECK_BOTTOM - 2), pt(x1 + 92, _HINGE_Y + 30)
-        d.line([a, b], fill=(58, 60, 66), width=7 * s)
-        d.line([a, (a[0] - 5 * s, a[1] + 7 * s)], fill=(215, 215, 215), width=3 * s)
-    return img.resize(SIZE, Image.Resampling.LANCZOS)
+    return _RENDER[layout_of(product.category)](product)
 
 
-def _load(image: Image.Image | bytes | str | Path) -> Image.Image:
-    if isinstance(image, Image.Image):
-        return image.convert("RGB")
-    if isinstance(image, (bytes, bytearray)):
-        with Image.open(io.BytesIO(image)) as img:
-            return img.convert("RGB")
-    with Image.open(Path(image)) as img:
-        return img.convert("RGB")
+def detect_layout(image: Image.Image | bytes | str | Path) -> Layout | None:
+    """The layout an image was drawn in, told by its backdrop colour; None for a foreign image."""
+    corners = corner_color(load(image))
+    layout = min(BACKGROUNDS, key=lambda name: dist2(BACKGROUNDS[name], corners))
+    return layout if dist2(BACKGROUNDS[layout], corners) <= 30**2 else None
 
 
-def _channels(img: Image.Image) -> list[tuple[int, int, int]]:
-    data = img.tobytes()
-    return list(zip(data[0::3], data[1::3], data[2::3], strict=True))
-
-
-def _median(pixels: list[tuple[int, int, int]]) -> tuple[int, int, int]:
-    return tuple(sorted(p[i] for p in pixels)[len(pixels) // 2] for i in range(3))  # type: ignore[return-value]
-
-
-def _dist2(a: tuple[int, int, int], b: tuple[int, int, int]) -> int:
-    return sum((x - y) ** 2 for x, y in zip(a, b, strict=True))
-
-
-def nearest_color(rgb: tuple[int, int, int]) -> str:
-    """Name of the `COLORS` entry nearest to an RGB triple (Euclidean distance)."""
-    return min(COLORS, key=lambda name: _dist2(COLORS[name], rgb))
-
-
-def read_visual_attributes(image: Image.Image | bytes | str | Path) -> dict[str, str]:
+def read_visual_attributes(
+    image: Image.Image | bytes | str | Path, category: str | None = None
+) -> dict[str, str]:
     """Read a product image's visual attributes from its pixels (never from metadata).
-
-    For images drawn by `render_product_image` (at any scale), the colour is the median of
-    the left palm rest, which always shows the body colour. If that region is not uniform
-    (a foreign image), the most common palette colour among non-background pixels wins.
 
     Args:
         image: A PIL image, PNG/JPEG bytes, or a path to an image file.
+        category: The product's category. When it has no layout of its own (or is None)
+            the layout is detected from the image's backdrop; a foreign image is read as
+            a laptop (its most common palette colour).
 
     Returns:
-        `{"color": name}` with `name` a key of `COLORS`.
+        Every visual attribute of the layout: `{"color"}` for laptops and gadgets,
+        `{"color", "pattern"}` for clothing, `{"color", "band_style"}` for watches.
 
+    Example:
+        >>> read_visual_attributes("images/wcl-001.png")  # doctest: +SKIP
+        {'color': 'navy', 'pattern': 'striped'}
     """
-    img = _load(image)
-    w, h = img.size
-    left, top, right, bottom = (round(f * n) for f, n in zip(_SAMPLE_BOX, (w, h, w, h), strict=True))
-    box = (left, top, right, bottom)
-    region = _channels(img.crop(box)) if box[2] > box[0] and box[3] > box[1] else []
-    if region:
-        median = _median(region)
-        close = sum(1 for p in region if _dist2(p, median) <= 30**2)
-        if close >= 0.8 * len(region) and _dist2(median, BACKGROUND) > 30**2:
-            return {"color": nearest_color(median)}
-    small = _channels(img.resize((64, 48), Image.Resampling.BOX))
-    corners = [small[0], small[63], small[-64], small[-1]]
-    backdrop = _median(corners)
-    counts = dict.fromkeys(COLORS, 0)
-    for p in small:
-        if _dist2(p, backdrop) > 30**2:
-            name = nearest_color(p)
-            if _dist2(COLORS[name], p) <= 60**2:
-                counts[name] += 1
-    best = max(counts, key=lambda name: counts[name])
-    return {"color": best if counts[best] else nearest_color(_median(small))}
+    img = load(image)
+    layout: Layout | None = LAYOUTS.get(category) if category else None
+    if layout is None:
+        layout = detect_layout(img) or "laptop"
+    return _READ[layout](img)

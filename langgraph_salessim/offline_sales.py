@@ -2,7 +2,7 @@
 
 Each turn it reads the shopper's stated needs from everything the shopper said (budget
 and attribute mentions), asks a clarifying question while it knows nothing, searches the
-catalog with those needs as filters, checks visual-only needs (colour) by reading the
+catalog with those needs as filters, checks visual-only needs (colour, pattern, band style) by reading the
 candidates' image pixels, and recommends at most two products it has not offered before,
 in bold by exact catalog name. When nothing fits it says so and suggests looking elsewhere.
 """
@@ -45,11 +45,12 @@ class OfflineSalesAgent:
 
     catalog: Catalog
     max_recommendations: int = 2
-    candidates: int = 50
+    candidates: int = 200
     name: str = "offline-retrieval"
 
     def __post_init__(self) -> None:
         self._readers: dict[str, Reader] = {}
+        self._seen: dict[str, dict[str, str]] = {}
 
     def _known_attributes(self, category: str) -> set[str]:
         return {"price"} | {k for p in self.catalog.in_category(category) for k in p.attributes}
@@ -80,7 +81,10 @@ class OfflineSalesAgent:
             "args": {"query": last, "filters": [c.model_dump() for c in filters]},
             "product_ids": [p.id for p in found],
         }]
-        picks = self._check_visual(found, visual, trace) if visual else found[: self.max_recommendations]
+        if visual:
+            picks = self._check_visual(found, visual, trace, view.category)
+        else:
+            picks = found[: self.max_recommendations]
         retrieved = [pid for t in trace for pid in t.get("product_ids", [])]
         if not picks:
             text = _NONE.format(needs="; ".join(c.describe() for c in needs))
@@ -90,12 +94,18 @@ class OfflineSalesAgent:
                                         for i, p in enumerate(picks, 1)]
         return SalesReply(messages=[AIMessage(content="\n".join(lines))], trace=trace, retrieved=retrieved)
 
+    def _look(self, product: Product, category: str) -> dict[str, str]:
+        """Visual attributes read from the product's image pixels (cached per product)."""
+        if product.id not in self._seen:
+            path = self.catalog.image_path(product)
+            self._seen[product.id] = read_visual_attributes(path, category) if path and path.exists() else {}
+        return self._seen[product.id]
+
     def _check_visual(self, found: list[Product], visual: list[Constraint],
-                      trace: list[dict[str, Any]]) -> list[Product]:
+                      trace: list[dict[str, Any]], category: str) -> list[Product]:
         picks: list[Product] = []
         for p in found:
-            path = self.catalog.image_path(p)
-            seen = read_visual_attributes(path) if path is not None and path.exists() else {}
+            seen = self._look(p, category)
             trace.append({"tool": "inspect_image", "args": {"product": p.name}, "product_ids": [], "seen": seen})
             if satisfies_all(seen, visual):
                 picks.append(p)

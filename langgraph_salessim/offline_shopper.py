@@ -27,13 +27,13 @@ from langgraph_salessim.images import read_visual_attributes
 from langgraph_salessim.matching import candidate_mentions
 from langgraph_salessim.personas import Persona
 from langgraph_salessim.seats import ShopperReply, ShopperView
-from langgraph_salessim.vocab import say_constraint
+from langgraph_salessim.vocab import say_constraint, shopping_for
 
 _NOTHING_FITS = re.compile(
     r"look elsewhere|somewhere else|another store|nothing (?:in our|we have|that)|(?:don't|do not) (?:have|carry)|"
     r"no (?:products?|options?|\w+s) (?:that )?(?:match|fit|meet)|none of our", re.I)
-_OPENERS = ["Hi! I'm shopping for a new {c}.", "Hello, I'm looking for a {c}.", "Hey there, I need a {c}.",
-            "Hi, I'm hoping to find a {c} today."]
+_OPENERS = ["Hi! I'm shopping for {c}.", "Hello, I'm looking for {c}.", "Hey there, I need {c}.",
+            "Hi, I'm hoping to find {c} today."]
 _REJECT = ["The {p} won't work for me: {why}.", "Hmm, the {p} doesn't do it. {Why}.",
            "I don't think the {p} is right, because {why}."]
 _MORE = ["Also, {x}.", "Oh, and {x}.", "One more thing: {x}.", "{X}."]
@@ -73,7 +73,7 @@ class OfflineShopper:
         if view.turn == 0:
             k = min(len(memory["agenda"]), rng.randint(1, max(1, self.max_opening_criteria)))
             said = [self._disclose(memory, rng, view.persona) for _ in range(k)]
-            text = " ".join([rng.choice(_OPENERS).format(c=view.persona.category.replace("_", " ")),
+            text = " ".join([rng.choice(_OPENERS).format(c=shopping_for(view.persona.category)),
                              *[_cap(s) + "." for s in said]])
             return self._say(text, memory)
 
@@ -157,7 +157,8 @@ class OfflineShopper:
                 continue
             blocks = msg.content if isinstance(msg.content, list) else []
             image = next((b for b in blocks if isinstance(b, dict) and b.get("type") == "image"), None)
-            memory["seen"][msg.artifact] = read_visual_attributes(base64.b64decode(image["base64"])) if image else {}
+            seen = read_visual_attributes(base64.b64decode(image["base64"]), view.persona.category) if image else {}
+            memory["seen"][msg.artifact] = seen
         memory["processed"] = sorted(done)
 
     def _recommended(self, text: str, view: ShopperView) -> list[Product]:

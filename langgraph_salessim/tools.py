@@ -142,6 +142,13 @@ def _inspect(
     return [{"type": "text", "text": f"Image of {product.name}:"}, image_block(path)], product.id
 
 
+def _persona_category(state: dict[str, Any], catalog: Catalog) -> str | None:
+    """The category of the persona in the graph state, when the catalog has products of it."""
+    persona = state.get("persona")
+    category = persona.get("category") if isinstance(persona, dict) else getattr(persona, "category", None)
+    return category if isinstance(category, str) and catalog.in_category(category) else None
+
+
 def create_inspect_image_tool(
     catalog: Catalog,
     *,
@@ -188,8 +195,10 @@ def create_inspect_image_tool(
         said = " ".join(
             m.text for m in state.get("messages", []) if getattr(m, "type", "") == "ai"
         )
-        pool = catalog.in_category(category) if category else catalog.products
-        known = catalog.find(product, category=category)
+        # in a catalog of several categories, look in the shopper's own category first
+        where = category or _persona_category(state, catalog)
+        pool = catalog.in_category(where) if where else catalog.products
+        known = catalog.find(product, category=where)
         named = {pool[i].id for i in match_mentions(said, [p.name for p in pool])}
         text, asked = f" {normalize_name(said)} ", normalize_name(product)
         mentioned = known is not None and (
@@ -200,7 +209,7 @@ def create_inspect_image_tool(
         )
         if known is not None and not mentioned:
             return f"'{known.name}' has not been mentioned by the salesperson; ask about it first.", None
-        return _inspect(catalog, product, category)
+        return _inspect(catalog, product, where)
 
     return StructuredTool.from_function(
         inspect_image_mentioned, name=name, response_format="content_and_artifact",

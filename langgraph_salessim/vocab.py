@@ -24,24 +24,51 @@ class NumericWords:
     unit: str  # regex matched right after the number
     say: str  # format with {v}
     default_op: Operator  # comparator assumed when no cue word is present
+    scales: tuple[tuple[str, float], ...] = ()  # (unit word, multiplier), e.g. ("tb", 1024): 2TB is 2048
 
 
 NUMERIC: dict[str, NumericWords] = {
     "ram_gb": NumericWords(r"\s*gb\s+(?:of\s+)?(?:ram|memory)", "{v}GB of RAM", ">="),
     "storage_gb": NumericWords(
-        r"\s*(?:gb|tb)\s+(?:of\s+)?(?:storage|ssd|disk|drive space)", "{v} of storage", ">="),
+        r"\s*(?:gb|tb)\s+(?:of\s+)?(?:storage|ssd|disk|drive space)", "{v} of storage", ">=", (("tb", 1024),)),
     "screen_in": NumericWords(
         r"\s*(?:-|\s)?(?:inch|in\b|\")(?:es)?(?:\s+(?:screen|display))?", "a {v}-inch screen", ">="),
     "weight_lb": NumericWords(r"\s*(?:lbs?|pounds?)\b", "{v} pounds", "<="),
-    "battery_hours": NumericWords(r"\s*(?:hours?|hrs?)\s+(?:of\s+)?battery", "{v} hours of battery life", ">="),
+    "battery_hours": NumericWords(
+        r"\s*(?:hours?|hrs?|days?)\s+(?:of\s+)?battery", "{v} of battery life", ">=", (("day", 24),)),
+    "weight_g": NumericWords(r"\s*(?:g|grams?)\b", "{v} grams", "<="),
+    "case_mm": NumericWords(r"\s*mm\b(?:\s+case)?", "a {v}mm case", "<="),
+    "water_resistance_m": NumericWords(
+        r"\s*(?:m|meters?|metres?)\s+(?:of\s+)?water(?:[- ]?(?:resistance|resistant|proof))?",
+        "{v}m of water resistance", ">="),
+    "dpi": NumericWords(r"\s*dpi\b", "{v} DPI", ">="),
 }
 
 SYNONYMS: dict[str, dict[str, list[str]]] = {
     "os": {"macOS": ["macos", "mac os", "a mac"], "ChromeOS": ["chromeos", "chrome os", "chromebook"]},
     "gpu": {"dedicated": ["dedicated graphics", "dedicated gpu", "discrete graphics", "discrete gpu"],
             "integrated": ["integrated graphics", "integrated gpu"]},
+    "pattern": {"solid": ["plain", "solid colour", "solid color"], "polka dot": ["polka dots", "polka-dot"],
+                "striped": ["stripes", "stripy"], "checked": ["checks", "checkered", "plaid"]},
+    "sleeve": {"short sleeves": ["short sleeve", "short-sleeved"], "long sleeves": ["long sleeve", "long-sleeved"]},
+    "care": {"machine washable": ["machine wash", "machine-washable"]},
+    "band_style": {"metal link": ["link bracelet", "metal bracelet"], "silicone": ["sport band", "rubber"]},
+    "sizes": {"XS": ["extra small"], "S": ["small"], "M": ["medium"], "L": ["large"],
+              "XL": ["extra large", "extra-large"], "XXL": ["2xl"]},
 }
-BOOLEAN: dict[str, list[str]] = {"touchscreen": ["touchscreen", "touch screen", "touch-screen"]}
+QUALIFIED: dict[str, str] = {"sizes": r"size\s+(?:is\s+)?"}
+"""Attributes whose values count only after a cue (regex), e.g. "size M": a bare "M" means nothing."""
+
+BOOLEAN: dict[str, list[str]] = {
+    "touchscreen": ["touchscreen", "touch screen", "touch-screen"],
+    "gps": ["built-in gps", "gps"],
+    "cellular": ["cellular", "lte"],
+    "ecg": ["ecg"],
+    "wireless": ["wireless"],
+    "rgb_lighting": ["rgb lighting", "rgb"],
+}
+BOOLEAN_ABSENT: dict[str, list[str]] = {"wireless": ["wired"]}
+"""Words that name a boolean feature's absence ("wired" is not wireless)."""
 
 # comparison cues; the one nearest the number wins, so "no less than" is read as a minimum
 _CUE = re.compile(
@@ -72,6 +99,87 @@ _SAY_LE = ["at most {x}", "no more than {x}", "{x} max", "under {x}"]
 _SAY_IN = ["it has to be {x}", "I only want {x}", "it must be {x}", "I'm set on {x}"]
 _SAY_NOT = ["no {x}, please", "anything but {x}", "I don't want {x}", "definitely not {x}"]
 _SAY_COLOR = ["I want it in {x}", "the colour has to be {x}", "it needs to be {x}", "I'm only after {x}"]
+_SAY_KIND = ["I'm looking for {x}", "it has to be {x}", "I need {x}", "specifically, {x}"]
+
+SAY: dict[str, tuple[list[str], list[str]]] = {
+    "color": (_SAY_COLOR, _SAY_NOT),
+    "garment": (_SAY_KIND, ["no {x}, please", "I don't want {x}", "anything but {x}", "definitely not {x}"]),
+    "product_type": (_SAY_KIND, ["no {x}, please", "I don't want {x}", "anything but {x}", "definitely not {x}"]),
+    "material": (["it has to be {x}", "I only want {x}", "it must be made of {x}", "{x} only, please"], _SAY_NOT),
+    "fit": (["I want a {x} fit", "it has to be a {x} fit", "only a {x} fit works for me", "{x} fit, please"],
+            ["no {x} fit, please", "I don't want a {x} fit", "anything but a {x} fit", "definitely not a {x} fit"]),
+    "sleeve": (["I want {x}", "it has to have {x}", "I'm after {x}", "{x} only"], _SAY_NOT),
+    "care": (["it has to be {x}", "it must be {x}", "I need it {x}", "I only buy {x}"],
+             ["no {x} stuff, please", "I don't want anything {x}", "anything but {x}", "definitely not {x}"]),
+    "pattern": (["I want something {x}", "it has to be {x}", "I'm after a {x} one", "{x}, please"],
+                ["no {x} ones, please", "I don't want anything {x}", "anything but {x}", "definitely not {x}"]),
+    "sizes": (["I wear a size {x}", "it has to come in size {x}", "I need size {x}", "my size is {x}"],
+              ["no size {x}, please", "I don't want size {x}"]),
+    "band_style": (["it has to have a {x} band", "I only wear {x} bands", "the band must be {x}", "I want a {x} band"],
+                   ["no {x} band, please", "I don't want a {x} band", "anything but a {x} band",
+                    "definitely not a {x} band"]),
+    "display_shape": (["I want a {x} face", "the face has to be {x}", "it must have a {x} display",
+                       "{x} watch faces only"], ["no {x} faces, please", "I don't want a {x} face"]),
+    "os": (["it has to run {x}", "I only want {x}", "it must run {x}", "I'm set on {x}"], _SAY_NOT),
+    "compatibility": (["it has to work with my {x}", "it must pair with my {x}", "it needs to support my {x}",
+                       "compatibility with my {x} is a must"], ["it can't be {x}-only", "no {x}, please"]),
+    "platforms": (["it has to work with {x}", "it must support {x}", "I play on {x}, so it has to work there",
+                   "{x} support is a must"], ["no {x}, please", "I don't want {x}"]),
+    "switch_type": (["I want {x} switches", "it has to have {x} switches", "only {x} switches for me",
+                     "{x} switches, please"], ["no {x} switches, please", "I don't want {x} switches",
+                                               "anything but {x} switches", "definitely not {x} switches"]),
+}
+"""Spoken clauses per categorical attribute: (positive, negative) templates with an {x} slot."""
+
+FLAG_SAY: dict[str, tuple[list[str], list[str]]] = {
+    "touchscreen": (["it needs a touchscreen", "it has to have a touchscreen"], ["no touchscreen"]),
+    "gps": (["it needs built-in GPS", "it has to have GPS"], ["no GPS needed", "I'd rather not pay for GPS"]),
+    "cellular": (["it needs cellular", "it has to be a cellular model"], ["no cellular plan for me",
+                                                                       "I'd rather not have cellular"]),
+    "ecg": (["it needs an ECG", "it has to have an ECG app"], ["no ECG needed"]),
+    "wireless": (["it has to be wireless", "it needs to be wireless"], ["it has to be wired", "I want a wired one"]),
+    "rgb_lighting": (["it needs RGB lighting", "it has to have RGB"], ["no RGB lighting", "no RGB, please"]),
+}
+"""Spoken clauses per boolean attribute: (feature wanted, feature not wanted)."""
+
+_DISPLAY: dict[str, dict[str, str]] = {
+    "sleeve": {"sleeveless": "a sleeveless cut"},
+    "pattern": {"solid": "plain"},
+    "compatibility": {"Android": "Android phone"},
+}
+PLURAL_NOUNS = {"jeans", "trousers", "chinos", "shorts", "leggings"}
+CATEGORY_PHRASES: dict[str, str] = {
+    "laptop": "a new laptop",
+    "womens_clothing": "some new clothes",
+    "mens_clothing": "some new clothes",
+    "smart_watch": "a smartwatch",
+    "game_gadget": "some new gaming gear",
+}
+
+
+def shopping_for(category: str) -> str:
+    """What a shopper says it is looking for, e.g. "a smartwatch"."""
+    return CATEGORY_PHRASES.get(category, f"a new {category.replace('_', ' ')}")
+
+
+def _spoken_number(attribute: str, v: Any) -> str:
+    if attribute == "storage_gb":
+        return _storage(v)
+    if attribute == "battery_hours":
+        hours = float(v)
+        return f"{int(hours // 24)} days" if hours >= 48 and hours % 24 == 0 else f"{_fmt(v)} hours"
+    return _fmt(v)
+
+
+def _spoken_value(attribute: str, value: Any, negative: bool) -> str:
+    text = str(value)
+    if attribute in ("garment", "product_type"):
+        return text if negative else (f"a pair of {text}" if text in PLURAL_NOUNS else _article(text))
+    return text if negative else _DISPLAY.get(attribute, {}).get(text, text)
+
+
+def _article(noun: str) -> str:
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
 def say_constraint(c: Constraint, rng: random.Random) -> str:
@@ -82,21 +190,20 @@ def say_constraint(c: Constraint, rng: random.Random) -> str:
             return f"at least {x}"
         return rng.choice(["my budget is {x} max", "I can't go over {x}", "no more than {x}", "under {x}"]).format(x=x)
     if c.attribute in NUMERIC:
-        words = NUMERIC[c.attribute]
-        x = words.say.format(v=_storage(c.value) if c.attribute == "storage_gb" else _fmt(c.value))
+        x = NUMERIC[c.attribute].say.format(v=_spoken_number(c.attribute, c.value))
         return rng.choice(_SAY_GE if c.operator in (">", ">=") else _SAY_LE).format(x=x)
     if c.attribute in BOOLEAN:
-        phrase = BOOLEAN[c.attribute][0]
         positive = (c.operator == "==") == bool(c.value)
-        return rng.choice(["it needs a {x}", "it has to have a {x}"] if positive else ["no {x}"]).format(x=phrase)
+        yes, no = FLAG_SAY.get(c.attribute, ([f"it needs a {BOOLEAN[c.attribute][0]}"],
+                                             [f"no {BOOLEAN[c.attribute][0]}"]))
+        return rng.choice(yes if positive else no)
+    negative = c.operator in ("!=", "not_in", "not_contains")
     values = c.value if isinstance(c.value, list) else [c.value]
-    named = " or ".join(str(v) for v in values)
-    if c.attribute == "color" and c.operator in ("==", "in"):
-        return rng.choice(_SAY_COLOR).format(x=named)
+    named = " or ".join(_spoken_value(c.attribute, v, negative) for v in values)
     if c.attribute == "gpu":
         named = f"{named} graphics"
-    negative = c.operator in ("!=", "not_in", "not_contains")
-    return rng.choice(_SAY_NOT if negative else _SAY_IN).format(x=named)
+    positive_says, negative_says = SAY.get(c.attribute, (_SAY_IN, _SAY_NOT))
+    return rng.choice(negative_says if negative else positive_says).format(x=named)
 
 
 class Reader:
@@ -105,19 +212,31 @@ class Reader:
     def __init__(self, catalog: Catalog, category: str) -> None:
         self.category = category
         values: dict[str, set[str]] = {}
+        self._lists: set[str] = set()
         for p in catalog.in_category(category):
             for k, v in p.attributes.items():
-                if isinstance(v, str) and k not in NUMERIC:
+                if k in NUMERIC or k in BOOLEAN:
+                    continue
+                if isinstance(v, str):
                     values.setdefault(k, set()).add(v)
+                elif isinstance(v, list) and v and all(isinstance(x, str) for x in v):
+                    values.setdefault(k, set()).update(v)
+                    self._lists.add(k)
         names = sorted({p.name for p in catalog.in_category(category)}, key=len, reverse=True)
         # product names quoted back by the shopper ("the X 16GB ... doesn't do it") are not criteria
-        self._names = re.compile("|".join(re.escape(n) for n in names), re.I) if names else None
-        self._words: list[tuple[str, str, re.Pattern[str]]] = []
+        self._names = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.I) \
+            if names else None
+        forms: list[tuple[str, str, str]] = []
         for attr in sorted(values):
             for value in sorted(values[attr]):
-                forms = [value.lower(), *SYNONYMS.get(attr, {}).get(value, [])]
-                pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.I)
-                self._words.append((attr, value, pattern))
+                for form in dict.fromkeys([value.lower(), *(f.lower() for f in SYNONYMS.get(attr, {}).get(value, []))]):
+                    forms.append((attr, value, form))
+        # longest forms first, and a matched span is masked: "rose gold" is not also "gold"
+        forms.sort(key=lambda t: -len(t[2]))
+        self._words: list[tuple[str, str, re.Pattern[str]]] = [
+            (attr, value, re.compile(r"(?<!\w)" + QUALIFIED.get(attr, "") + re.escape(form) + r"(?!\w)", re.I))
+            for attr, value, form in forms
+        ]
 
     def read(self, text: str) -> list[Constraint]:
         """Constraints stated in `text`; later statements about an attribute replace earlier ones."""
@@ -127,6 +246,8 @@ class Reader:
         for sentence in _SENTENCES.split(text):
             for c in self._read_sentence(sentence):
                 kind = {"<": "le", "<=": "le", ">": "ge", ">=": "ge"}.get(c.operator, c.operator)
+                kind = {"==": "is", "in": "is", "contains": "is", "!=": "not", "not_in": "not",
+                        "not_contains": "not"}.get(kind, kind)
                 found[(c.attribute, kind)] = c
         return list(found.values())
 
@@ -134,19 +255,23 @@ class Reader:
         return [*_read_money(s), *_read_numbers(s), *_read_flags(s), *self._read_values(s)]
 
     def _read_values(self, s: str) -> list[Constraint]:
-        out: list[Constraint] = []
-        positive: dict[str, list[str]] = {}
+        masked = s
+        said: dict[str, tuple[set[str], set[str]]] = {}
         for attr, value, pattern in self._words:
-            m = pattern.search(s)
-            if not m:
-                continue
-            if _NEGATION.search(s[max(0, m.start() - 40): m.start()]):
-                out.append(Constraint(attribute=attr, operator="!=", value=value))
-            else:
-                positive.setdefault(attr, []).append(value)
-        for attr, vals in positive.items():
-            out.append(Constraint(attribute=attr, operator="==", value=vals[0]) if len(vals) == 1
-                       else Constraint(attribute=attr, operator="in", value=vals))
+            for m in pattern.finditer(masked):
+                negated = bool(_NEGATION.search(s[max(0, m.start() - 40): m.start()]))
+                said.setdefault(attr, (set(), set()))[1 if negated else 0].add(value)
+                masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
+        out: list[Constraint] = []
+        for attr in sorted(said):
+            listed = attr in self._lists
+            positive, negative = (sorted(v) for v in said[attr])
+            if positive:
+                op: Operator = ("contains" if listed else "==") if len(positive) == 1 else "in"
+                out.append(Constraint(attribute=attr, operator=op, value=positive[0] if op != "in" else positive))
+            if negative:
+                op = ("not_contains" if listed else "!=") if len(negative) == 1 else "not_in"
+                out.append(Constraint(attribute=attr, operator=op, value=negative[0] if op != "not_in" else negative))
         return out
 
 
@@ -169,11 +294,16 @@ def _read_money(s: str) -> list[Constraint]:
     return out
 
 
+_NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+
+
 def _read_numbers(s: str) -> list[Constraint]:
     out = []
     for attr, words in NUMERIC.items():
-        for m in re.finditer(r"(\d+(?:\.\d+)?)" + words.unit, s, re.I):
-            amount = float(m.group(1)) * (1024 if attr == "storage_gb" and "tb" in m.group(0).lower() else 1)
+        for m in re.finditer(_NUMBER + words.unit, s, re.I):
+            amount = float(m.group(1).replace(",", ""))
+            unit = m.group(0)[len(m.group(1)):].lower()
+            amount *= next((scale for word, scale in words.scales if word in unit), 1)
             before, after = s[max(0, m.start() - 30): m.start()], s[m.end(): m.end() + 15]
             op: Operator = _nearest_cue(before) or words.default_op
             if re.search(r"^\W*(?:max|or less|tops)", after, re.I):
@@ -184,10 +314,21 @@ def _read_numbers(s: str) -> list[Constraint]:
     return out
 
 
+def _phrase_at(phrases: list[str], s: str) -> int:
+    """Where the first of `phrases` occurs in `s` as whole words, or -1."""
+    if not phrases:
+        return -1
+    m = re.search(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", s, re.I)
+    return m.start() if m else -1
+
+
 def _read_flags(s: str) -> list[Constraint]:
     out = []
     for attr, phrases in BOOLEAN.items():
-        i = next((i for i in (s.lower().find(p) for p in phrases) if i >= 0), -1)
-        if i >= 0:
-            out.append(Constraint(attribute=attr, operator="==", value=not _NEGATION.search(s[:i])))
+        yes, no = _phrase_at(phrases, s), _phrase_at(BOOLEAN_ABSENT.get(attr, []), s)
+        if yes < 0 and no < 0:
+            continue
+        at, wanted = (yes, True) if no < 0 or 0 <= yes < no else (no, False)
+        negated = bool(_NEGATION.search(s[:at]))
+        out.append(Constraint(attribute=attr, operator="==", value=wanted != negated))
     return out
