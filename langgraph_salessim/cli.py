@@ -14,13 +14,15 @@ from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 
-from langgraph_salessim.builtin import builtin_data_dir, load_builtin_catalog
+from langgraph_salessim.builtin import BUILTIN_CATEGORIES, load_builtin_catalog, load_builtin_personas
 from langgraph_salessim.catalog import Catalog
+from langgraph_salessim.cli_data import add_data_parser, cmd_data
 from langgraph_salessim.evaluation import corpus_summary, format_corpus_summary, load_human_reference
 from langgraph_salessim.formats import DataError, load_catalog, load_personas
 from langgraph_salessim.graph import DEFAULT_MAX_TURNS, as_sales_seat, as_shopper_seat
 from langgraph_salessim.llm_judges import llm_judge_score
 from langgraph_salessim.models import create_chat_model
+from langgraph_salessim.personas import Persona, persona_hash
 from langgraph_salessim.report import format_summary, summarize
 from langgraph_salessim.rescore import load_any_results, rescore_records
 from langgraph_salessim.results import package_version, read_results
@@ -30,8 +32,25 @@ from langgraph_salessim.seats import SalesAgent, Shopper
 from langgraph_salessim.shopper import create_shopper
 
 
-def _file_hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _run_data(args: argparse.Namespace) -> tuple[Catalog, list[Persona], str]:
+    """The catalog and personas a run uses, and where the personas came from."""
+    if args.catalog is not None and args.personas is None:
+        raise DataError("--catalog needs --personas: the built-in personas belong to the built-in catalog")
+    catalog = load_catalog(args.catalog) if args.catalog else load_builtin_catalog()
+    if args.personas is not None:
+        personas, source = load_personas(args.personas, catalog=catalog), str(args.personas)
+    else:
+        category = None if args.category == "all" else args.category
+        personas, source = load_builtin_personas(category), f"built-in:{args.category}"
+    if args.limit is not None:
+        personas = personas[: args.limit]
+    if not personas:
+        raise DataError(f"{source}: no personas to run")
+    return catalog, personas, source
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="run a benchmark (offline agents by default) and print its summary")
     run.add_argument("--personas", type=Path, help="persona file (JSON/JSONL: ours, SalesSim v1 or v0)")
+    run.add_argument("--category", choices=["all", *BUILTIN_CATEGORIES], default="all",
+                     help="built-in personas to run (default: all categories)")
     run.add_argument("--catalog", type=Path, help="catalog file (ours or SalesSim product JSON)")
     run.add_argument("--out", type=Path, help="output directory (default: salessim-results/run-<time>)")
     run.add_argument("--resume", action="store_true", help="continue the run in --out, skipping finished ones")
@@ -65,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="how product images reach the shopper model (caption: for text-only models)")
     models.add_argument("--no-images", action="store_true",
                         help="do not attach images of recommended products to salesperson turns")
+    add_data_parser(sub)
     summary = sub.add_parser("summary", help="print the summary of a results directory or file")
     summary.add_argument("path", type=Path)
     ev = sub.add_parser("eval", help="re-score a results file (ours or official SalesSim) without re-simulating")
@@ -84,16 +106,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    if args.catalog is not None and args.personas is None:
-        raise DataError("--catalog needs --personas: the built-in personas belong to the built-in catalog")
-    catalog_path = args.catalog or builtin_data_dir() / "catalog.json"
-    personas_path = args.personas or builtin_data_dir() / "personas.jsonl"
-    catalog = load_catalog(catalog_path) if args.catalog else load_builtin_catalog()
-    personas = load_personas(personas_path, catalog=catalog)
-    if args.limit is not None:
-        personas = personas[: args.limit]
-    if not personas:
-        raise DataError(f"{personas_path}: no personas to run")
+    catalog, personas, source = _run_data(args)
     if args.out is None:
         if args.resume:
             raise DataError("--resume needs --out DIR naming the run to continue")
@@ -108,8 +121,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
     shopper, sales_agent = _seats(args, catalog)
     config: dict[str, Any] = {
         "package_version": package_version(),
-        "personas": {"path": str(personas_path), "sha256": _file_hash(personas_path), "count": len(personas)},
-        "catalog": {"path": str(catalog_path), "sha256": _file_hash(catalog_path)},
+        "personas": {"source": source, "count": len(personas),
+                     "sha256": _sha256("\n".join(persona_hash(p) for p in personas))},
+        "catalog": {"source": str(args.catalog or "built-in"), "products": len(catalog.products),
+                    "sha256": _sha256(catalog.model_dump_json())},
         "shopper": describe_seat(shopper), "sales_agent": describe_seat(sales_agent),
         "trials": args.trials, "seed": args.seed, "concurrency": args.concurrency, "max_turns": args.max_turns,
         "attach_images": not args.no_images,
@@ -194,7 +209,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `salessim` command."""
     args = _parser().parse_args(argv)
     try:
-        return {"run": _cmd_run, "summary": _cmd_summary, "eval": _cmd_eval}[args.command](args)
+        commands = {"run": _cmd_run, "summary": _cmd_summary, "eval": _cmd_eval, "data": cmd_data}
+        return commands[args.command](args)
     except (DataError, FileNotFoundError, ValueError) as err:
         print(f"salessim: {err}", file=sys.stderr)
         return 2

@@ -133,3 +133,32 @@ def _write(tmp_path: Path, rows: list[dict]) -> Path:
     path = tmp_path / "p.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
     return path
+
+
+def test_run_a_built_in_category(tmp_path, capsys) -> None:
+    out = tmp_path / "watch"
+    assert main(["run", "--category", "smart_watch", "--limit", "4", "--out", str(out), "--quiet"]) == 0
+    records = list(read_results(out / "results.jsonl"))
+    assert len(records) == 4 and {r["category"] for r in records} == {"smart_watch"}
+    config = json.loads((out / "run.json").read_text())
+    assert config["personas"]["source"] == "built-in:smart_watch" and len(config["personas"]["sha256"]) == 64
+
+
+def test_data_commands(small_catalog_path, persona_file, tmp_path, capsys) -> None:
+    assert main(["data", "validate", str(small_catalog_path), str(persona_file)]) == 0
+    assert "2 file(s) checked, 0 problem(s)" in capsys.readouterr().out
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text(persona_file.read_text() + '{"uuid": "x", "name": "Q", "category": "laptop"}\n')
+    assert main(["data", "validate", str(small_catalog_path), str(broken)]) == 1
+    err = capsys.readouterr().err
+    assert f"{broken}:4" in err and "age" in err
+
+    generated = tmp_path / "generated.jsonl"
+    assert main(["data", "personas", "--catalog", str(small_catalog_path), "-n", "10",
+                 "--infeasible-share", "0.3", "--seed", "3", "--out", str(generated)]) == 0
+    assert "wrote 10 personas" in capsys.readouterr().out
+    made = load_personas(generated, catalog=Catalog.model_validate(json.loads(small_catalog_path.read_text())))
+    assert len(made) == 10 and sum(p.acceptable_products == [] for p in made) == 3
+
+    assert main(["data", "stats", "--catalog", str(small_catalog_path), "--personas", str(generated)]) == 0
+    assert "laptop" in capsys.readouterr().out
