@@ -15,6 +15,7 @@ from langgraph_salessim.personas import Persona
 from langgraph_salessim.prompts import SHOPPER_HUMAN_STEERING_PROMPT, SHOPPER_PROMPT, SHOPPER_V0_PROMPT
 from langgraph_salessim.seats import ShopperReply, ShopperView
 from langgraph_salessim.tools import create_add_to_cart_tool, create_end_conversation_tool, create_inspect_image_tool
+from langgraph_salessim.vocab import shopping_for
 
 ShopperVariant = Literal["default", "human_steering", "v0"]
 """Prompt variants: SalesSim's default, the human-steering prompt, and the older v0 token style."""
@@ -37,7 +38,7 @@ def shopper_system_prompt(persona: Persona, prompt: str = SHOPPER_PROMPT) -> str
     return prompt.format(
         name=persona.name,
         age=persona.age,
-        category=persona.category.replace("_", " "),
+        category=shopping_for(persona.category),
         background=persona.persona_background,
         speaking_style=f"Speaking style: {persona.speaking_style}\n" if persona.speaking_style else "",
         knowledge_level=f"What you know about these products: {persona.knowledge_level}\n"
