@@ -15,6 +15,7 @@ from langgraph_salessim.personas import Persona
 from langgraph_salessim.prompts import SHOPPER_HUMAN_STEERING_PROMPT, SHOPPER_PROMPT, SHOPPER_V0_PROMPT
 from langgraph_salessim.seats import ShopperReply, ShopperView
 from langgraph_salessim.tools import create_add_to_cart_tool, create_end_conversation_tool, create_inspect_image_tool
+from langgraph_salessim.turns import MAX_SHOPPER_TOOL_ROUNDS
 from langgraph_salessim.vocab import shopping_for
 
 ShopperVariant = Literal["default", "human_steering", "v0"]
@@ -24,7 +25,6 @@ ImageMode = Literal["image", "caption", "none"]
 """How product images in salesperson turns reach the shopper's model: as images (vision models), as a
 short text caption (text-only models), or not at all."""
 
-MAX_TOOL_ROUNDS = 3
 _PROMPTS: dict[str, str] = {
     "default": SHOPPER_PROMPT, "human_steering": SHOPPER_HUMAN_STEERING_PROMPT, "v0": SHOPPER_V0_PROMPT,
 }
@@ -125,7 +125,7 @@ class LLMShopper:
         tools = []
         if self.variant != "v0":
             tools = [create_add_to_cart_tool(), create_end_conversation_tool()]
-            if view.catalog is not None and view.tool_rounds < MAX_TOOL_ROUNDS and self.image_mode != "none":
+            if view.catalog is not None and view.tool_rounds < MAX_SHOPPER_TOOL_ROUNDS and self.image_mode != "none":
                 tools.append(create_inspect_image_tool(view.catalog, category=view.persona.category))
         reply = await prepare_model(self.model, tools, seed=view.seed).ainvoke(messages)
         if not isinstance(reply, AIMessage):
