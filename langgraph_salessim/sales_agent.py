@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, AnyMessage, SystemMessage, ToolMessage
 from langchain_core.messages.ai import UsageMetadata, add_usage
+from langchain_core.tools import BaseTool
 
 from langgraph_salessim.catalog import Catalog
 from langgraph_salessim.chat import drop_images, prepare_model, split_tool_images
@@ -32,17 +33,11 @@ class LLMSalesAgent:
     prompt: str = SALES_PROMPT
     max_tool_rounds: int = 3
     target: str | None = None
+    _tools: dict[str, dict[str, BaseTool]] = field(default_factory=dict, init=False, repr=False)
 
     async def respond(self, view: SalesView) -> SalesReply:
         """Run up to `max_tool_rounds` tool rounds, then answer; tool work goes to the trace only."""
-        tools = {
-            t.name: t
-            for t in (
-                create_catalog_search_tool(self.catalog, category=view.category),
-                create_buying_guide_search_tool(self.catalog, category=view.category),
-                create_inspect_image_tool(self.catalog, category=view.category),
-            )
-        }
+        tools = self._tools_for(view.category)
         bound = prepare_model(self.model, list(tools.values()), seed=view.seed)
         system = self.prompt.format(category=view.category, target=self.target or "")
         messages: list[AnyMessage] = [SystemMessage(content=system)]
@@ -67,6 +62,16 @@ class LLMSalesAgent:
         final = await prepare_model(self.model, seed=view.seed).ainvoke(messages)
         usage = add_usage(usage, final.usage_metadata)
         return SalesReply(messages=[final], trace=trace, retrieved=retrieved, usage=dict(usage))
+
+    def _tools_for(self, category: str) -> dict[str, BaseTool]:
+        """The tools for one store section, built once (building a tool is costly)."""
+        if category not in self._tools:
+            self._tools[category] = {t.name: t for t in (
+                create_catalog_search_tool(self.catalog, category=category),
+                create_buying_guide_search_tool(self.catalog, category=category),
+                create_inspect_image_tool(self.catalog, category=category),
+            )}
+        return self._tools[category]
 
     @staticmethod
     async def _call(tools: dict[str, Any], call: dict[str, Any]) -> ToolMessage:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, SystemMessage, ToolMessage
+from langchain_core.tools import BaseTool
 
 from langgraph_salessim.catalog import Catalog
 from langgraph_salessim.chat import drop_images, is_image, prepare_model, split_tool_images
@@ -28,6 +29,7 @@ short text caption (text-only models), or not at all."""
 _PROMPTS: dict[str, str] = {
     "default": SHOPPER_PROMPT, "human_steering": SHOPPER_HUMAN_STEERING_PROMPT, "v0": SHOPPER_V0_PROMPT,
 }
+_DECISION_TOOLS = (create_add_to_cart_tool(), create_end_conversation_tool())
 _ACCEPT = re.compile(r"\[\s*ACCEPT\s*\]", re.I)
 _DONE = re.compile(r"\[\s*DONE\s*\]", re.I)
 
@@ -116,21 +118,29 @@ class LLMShopper:
     variant: ShopperVariant = "default"
     image_mode: ImageMode = "image"
     keep_images: int | None = 2
+    _tools: dict[tuple[int, str], BaseTool] = field(default_factory=dict, init=False, repr=False)
 
     async def respond(self, view: ShopperView) -> ShopperReply:
         """Ask the model for the shopper's next move (text tool calls are parsed by the graph)."""
         messages: list[AnyMessage] = [SystemMessage(content=shopper_system_prompt(view.persona, self.prompt))]
         messages += prepare_images(view.transcript, mode=self.image_mode, keep=self.keep_images)
         messages += split_tool_images(_this_turn(view.scratch, view.tool_rounds))
-        tools = []
+        tools: list[BaseTool] = []
         if self.variant != "v0":
-            tools = [create_add_to_cart_tool(), create_end_conversation_tool()]
+            tools = list(_DECISION_TOOLS)
             if view.catalog is not None and view.tool_rounds < MAX_SHOPPER_TOOL_ROUNDS and self.image_mode != "none":
-                tools.append(create_inspect_image_tool(view.catalog, category=view.persona.category))
+                tools.append(self._inspect_tool(view.catalog, view.persona.category))
         reply = await prepare_model(self.model, tools, seed=view.seed).ainvoke(messages)
         if not isinstance(reply, AIMessage):
             raise TypeError(f"shopper model returned {type(reply).__name__}, expected AIMessage")
         return ShopperReply(message=_v0_decision(reply) if self.variant == "v0" else reply)
+
+    def _inspect_tool(self, catalog: Catalog, category: str) -> BaseTool:
+        """The shopper's inspect_image schema for a category, built once (building a tool is costly)."""
+        key = (id(catalog), category)
+        if key not in self._tools:
+            self._tools[key] = create_inspect_image_tool(catalog, category=category)
+        return self._tools[key]
 
 
 def create_shopper(

@@ -1,0 +1,99 @@
+"""Benchmark of the conversation runner: concurrency efficiency and per-turn framework overhead.
+
+Both seats are fake chat models that sleep a fixed latency per call (no network). For N
+conversations of T shopper turns at concurrency C it reports, all measured in this process:
+
+- ideal wall time = total model calls x latency / C, and efficiency = ideal / measured;
+- the same conversations run one after another (as a sequential simulation loop would),
+  and the speed-up of the concurrent runner over it;
+- framework overhead per turn with a zero-latency model.
+
+Run: python tools/bench_runner.py [--conversations 256] [--concurrency 64] [--latency 0.05] [--turns 4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import time
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
+
+from langgraph_salessim import Constraint, Persona, load_builtin_catalog, resolve_ground_truth
+from langgraph_salessim.runner import run_conversations
+
+
+class SleepyModel(BaseChatModel):
+    """Answers after `latency` seconds: the shopper ends on its `turns`-th message, the salesperson chats."""
+
+    latency: float = 0.05
+    role: str = "shopper"
+    turns: int = 4
+
+    @property
+    def _llm_type(self) -> str:
+        return "sleepy"
+
+    def bind_tools(self, tools: Any, **kwargs: Any) -> SleepyModel:  # type: ignore[override]
+        return self
+
+    def _generate(self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None,
+                  **kwargs: Any) -> ChatResult:
+        raise NotImplementedError("async only")
+
+    async def _agenerate(self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None,
+                         **kwargs: Any) -> ChatResult:
+        if self.latency:
+            await asyncio.sleep(self.latency)
+        said = sum(1 for m in messages if m.type == "ai")  # the shopper's own earlier turns (roles flipped)
+        if self.role == "shopper" and said + 1 >= self.turns:
+            msg = AIMessage(content="Thanks, I'll think about it.",
+                            tool_calls=[{"name": "end_conversation", "args": {}, "id": "end", "type": "tool_call"}])
+        else:
+            msg = AIMessage(content="Tell me more about what you need?" if self.role == "sales" else "Hmm, what else?")
+        return ChatResult(generations=[ChatGeneration(message=msg)])
+
+
+async def _run(personas: list[Persona], catalog: Any, *, latency: float, turns: int, concurrency: int) -> float:
+    start = time.perf_counter()
+    await run_conversations(personas, catalog=catalog, concurrency=concurrency,
+                            shopper=SleepyModel(latency=latency, role="shopper", turns=turns),
+                            sales_agent=SleepyModel(latency=latency, role="sales"), attach_images=False)
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--conversations", type=int, default=256)
+    parser.add_argument("--concurrency", type=int, default=64)
+    parser.add_argument("--latency", type=float, default=0.05)
+    parser.add_argument("--turns", type=int, default=4)
+    parser.add_argument("--sequential-sample", type=int, default=16,
+                        help="conversations timed one after another (scaled up to --conversations)")
+    args = parser.parse_args(argv)
+    catalog = load_builtin_catalog("laptop")
+    base = Persona(uuid="bench", name="Bench", age=40, category="laptop",
+                   constraints=[Constraint(attribute="ram_gb", operator=">=", value=16)])
+    personas = [resolve_ground_truth(base.model_copy(update={"uuid": f"bench-{i}"}), catalog)
+                for i in range(args.conversations)]
+    calls = args.conversations * (2 * args.turns - 1)  # T shopper calls + (T - 1) salesperson calls each
+    ideal = calls * args.latency / args.concurrency
+    measured = asyncio.run(_run(personas, catalog, latency=args.latency, turns=args.turns,
+                                concurrency=args.concurrency))
+    sample = personas[: args.sequential_sample]
+    seq = asyncio.run(_run(sample, catalog, latency=args.latency, turns=args.turns, concurrency=1))
+    sequential = seq * args.conversations / len(sample)
+    zero = asyncio.run(_run(personas, catalog, latency=0.0, turns=args.turns, concurrency=args.concurrency))
+    turns = args.conversations * args.turns
+    print(f"conversations={args.conversations} turns={args.turns} concurrency={args.concurrency} "
+          f"latency={args.latency * 1000:.0f}ms model_calls={calls}")
+    print(f"ideal {ideal:.2f}s  measured {measured:.2f}s  efficiency {ideal / measured:.3f}")
+    print(f"sequential (est. from {len(sample)}) {sequential:.2f}s  speed-up {sequential / measured:.1f}x")
+    print(f"framework overhead per shopper turn (zero latency): {zero / turns * 1000:.2f} ms")
+
+
+if __name__ == "__main__":
+    main()
