@@ -23,7 +23,7 @@ from langgraph_salessim.graph import DEFAULT_MAX_TURNS, as_sales_seat, as_shoppe
 from langgraph_salessim.llm_judges import llm_judge_score
 from langgraph_salessim.models import create_chat_model
 from langgraph_salessim.personas import Persona, persona_hash
-from langgraph_salessim.report import format_summary, summarize
+from langgraph_salessim.report import format_summary, markdown_report, summarize
 from langgraph_salessim.rescore import load_any_results, rescore_records
 from langgraph_salessim.results import package_version, read_results
 from langgraph_salessim.runner import describe_seat, finished_ids, run_conversations
@@ -87,6 +87,9 @@ def _parser() -> argparse.ArgumentParser:
     models.add_argument("--no-images", action="store_true",
                         help="do not attach images of recommended products to salesperson turns")
     add_data_parser(sub)
+    report = sub.add_parser("report", help="Markdown summary of one or more runs side by side")
+    report.add_argument("runs", type=Path, nargs="+", help="run directories or results files")
+    report.add_argument("--md", type=Path, help="also write the Markdown to this file")
     summary = sub.add_parser("summary", help="print the summary of a results directory or file")
     summary.add_argument("path", type=Path)
     ev = sub.add_parser("eval", help="re-score a results file (ours or official SalesSim) without re-simulating")
@@ -168,6 +171,18 @@ def _seats(args: argparse.Namespace, catalog: Catalog) -> tuple[Shopper, SalesAg
     return as_shopper_seat(shopper, catalog), as_sales_seat(sales, catalog)
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    runs = {}
+    for path in args.runs:
+        name = path.name if path.is_dir() else path.stem
+        runs[name if name not in runs else str(path)] = load_any_results(path)
+    print_md = markdown_report(runs)
+    print(print_md)
+    if args.md:
+        args.md.write_text(print_md + "\n", encoding="utf-8")
+    return 0
+
+
 def _cmd_summary(args: argparse.Namespace) -> int:
     path = args.path / "results.jsonl" if args.path.is_dir() else args.path
     print(format_summary(summarize(read_results(path))))
@@ -209,7 +224,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `salessim` command."""
     args = _parser().parse_args(argv)
     try:
-        commands = {"run": _cmd_run, "summary": _cmd_summary, "eval": _cmd_eval, "data": cmd_data}
+        commands = {"run": _cmd_run, "summary": _cmd_summary, "eval": _cmd_eval, "data": cmd_data,
+                    "report": _cmd_report}
         return commands[args.command](args)
     except (DataError, FileNotFoundError, ValueError) as err:
         print(f"salessim: {err}", file=sys.stderr)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
+
+from langgraph_salessim.repeatability import paper_table, repeatability
 
 
 def _score(record: Mapping[str, Any], name: str) -> Mapping[str, Any] | None:
@@ -65,4 +67,19 @@ def format_summary(summary: Mapping[str, Any]) -> str:
         lines.append("unscored: " + ", ".join(f"{k}={v}" for k, v in sorted(summary["unscored"].items())))
     lines.append(f"sales agent recommended an acceptable product: {_pct(summary['acceptable_recommended_rate'])} "
                  f"of {summary['feasible_conversations']} conversations where one exists")
+    return "\n".join(lines)
+
+
+def markdown_report(runs: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
+    """Runs side by side: decision alignment per category, outcomes and labels, pass^k over trials."""
+    lines = ["## Decision alignment (%)", "", paper_table(runs), "", "## Runs", ""]
+    lines += ["| run | conversations | errors | labels | pass^1 | pass^2 | pass^3 | sales: acceptable recommended |",
+              "|---|---|---|---|---|---|---|---|"]
+    for name, records in runs.items():
+        s = summarize(records)
+        rep = repeatability(records)
+        labels = ", ".join(f"{k} {v}" for k, v in sorted(s["labels"].items(), key=lambda kv: -kv[1]))
+        passes = [f"{rep[f'pass^{k}']:.3f}" if rep[f"pass^{k}"] is not None else "–" for k in (1, 2, 3)]
+        lines.append(f"| {name} | {s['conversations']} | {s['errors']} | {labels} | " + " | ".join(passes)
+                     + f" | {_pct(s['acceptable_recommended_rate'])} |")
     return "\n".join(lines)
