@@ -47,7 +47,8 @@ def test_repeatability_over_personas() -> None:
 
 
 def test_alignment_by_category_has_overall_and_labels() -> None:
-    table = alignment_by_category([_rec("a", "laptop", 1.0, "correct_accept"), _rec("b", "laptop", 0.0, "too_stringent"),
+    table = alignment_by_category([_rec("a", "laptop", 1.0, "correct_accept"),
+                                   _rec("b", "laptop", 0.0, "too_stringent"),
                                    _rec("c", "smart_watch", 1.0, "correct_reject")])
     assert table["laptop"]["mean"] == 0.5 and table["overall"]["n"] == 3
     assert table["overall"]["labels"] == {"correct_accept": 1, "too_stringent": 1, "correct_reject": 1}
