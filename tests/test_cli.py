@@ -162,3 +162,29 @@ def test_data_commands(small_catalog_path, persona_file, tmp_path, capsys) -> No
 
     assert main(["data", "stats", "--catalog", str(small_catalog_path), "--personas", str(generated)]) == 0
     assert "laptop" in capsys.readouterr().out
+
+
+def test_resume_after_a_killed_run_keeps_every_conversation_once(tmp_path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "killed"
+    argv = [sys.executable, "-m", "langgraph_salessim", "run", "--category", "laptop", "--out", str(out),
+            "--quiet", "--concurrency", "2"]
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    results = out / "results.jsonl"
+    deadline = time.time() + 60
+    while time.time() < deadline and (not results.exists() or results.read_text().count("\n") < 5):
+        time.sleep(0.02)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    done_before = results.read_text().count("\n")
+    assert 5 <= done_before < 68
+    with results.open("a") as fh:  # as if the kill had landed mid-write
+        fh.write('{"conversation_id": "torn')
+    assert main(["run", "--category", "laptop", "--out", str(out), "--quiet", "--resume"]) == 0
+    ids = [r["conversation_id"] for r in read_results(results)]
+    assert len(ids) == 68 and len(set(ids)) == 68
