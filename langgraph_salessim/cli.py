@@ -8,6 +8,7 @@ import hashlib
 import json
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -136,13 +137,23 @@ def _cmd_run(args: argparse.Namespace) -> int:
     total = len(personas) * args.trials - len(skip)
     done = 0
 
+    outcomes: Counter[str] = Counter()
+    started = time.monotonic()
+
     def progress(record: dict[str, Any]) -> None:
         nonlocal done
         done += 1
-        if not args.quiet:
-            score = next((s for s in record["scores"] if s["name"] == "decision_alignment"), None)
-            label = score["label"] if score else "-"
-            print(f"[{done}/{total}] {record['conversation_id']}: {record['outcome']} ({label})", file=sys.stderr)
+        outcomes[record["outcome"] or "unknown"] += 1
+        if args.quiet:
+            return
+        elapsed = time.monotonic() - started
+        eta = elapsed / done * (total - done)
+        so_far = " ".join(f"{k}={v}" for k, v in sorted(outcomes.items()))
+        line = f"[{done}/{total}] {so_far} | {elapsed:.0f}s elapsed, eta {eta:.0f}s"
+        if sys.stderr.isatty():  # one line redrawn in place; a log gets one line per conversation
+            print(f"\r{line}", end="\n" if done == total else "", file=sys.stderr, flush=True)
+        else:
+            print(f"{line} | {record['conversation_id']}", file=sys.stderr)
 
     asyncio.run(run_conversations(
         personas, catalog=catalog, shopper=shopper, sales_agent=sales_agent, trials=args.trials, seed=args.seed,
