@@ -71,6 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--max-turns", type=int, default=DEFAULT_MAX_TURNS, help="shopper turn cap")
     run.add_argument("--limit", type=int, help="only the first N personas")
     run.add_argument("--quiet", action="store_true", help="no per-conversation progress lines")
+    run.add_argument("--token-budget", type=int,
+                     help="stop starting conversations once this many model tokens were used (resume later)")
     models = run.add_argument_group("models (default: the offline agents)")
     models.add_argument("--shopper-model", help="shopper chat model, e.g. openai:gpt-4o-mini")
     models.add_argument("--sales-model", help="sales agent chat model, e.g. openai:gpt-4o")
@@ -158,8 +160,11 @@ def _cmd_run(args: argparse.Namespace) -> int:
     asyncio.run(run_conversations(
         personas, catalog=catalog, shopper=shopper, sales_agent=sales_agent, trials=args.trials, seed=args.seed,
         concurrency=args.concurrency, max_turns=args.max_turns, attach_images=not args.no_images, out=results,
-        skip=skip, on_result=progress,
+        skip=skip, on_result=progress, token_budget=args.token_budget,
     ))
+    if done < total:
+        print(f"salessim: token budget reached after {done} of {total} conversations; "
+              f"continue with --resume --out {args.out}", file=sys.stderr)
     print(f"results: {results}")
     print(format_summary(summarize(read_results(results))))
     return 0

@@ -54,6 +54,7 @@ async def run_conversations(
     out: Path | None = None,
     skip: set[str] | frozenset[str] = frozenset(),
     on_result: Callable[[dict[str, Any]], None] | None = None,
+    token_budget: int | None = None,
 ) -> list[dict[str, Any]]:
     """Run personas × trials through the SalesSim graph with bounded concurrency.
 
@@ -74,6 +75,8 @@ async def run_conversations(
         out: results file to append to.
         skip: conversation ids already done (resume).
         on_result: called with each record as it finishes.
+        token_budget: stop starting conversations once the finished ones used this many tokens
+            (all roles); conversations already running finish and are recorded.
 
     Returns:
         The records of this call, in completion order.
@@ -89,11 +92,15 @@ async def run_conversations(
     writer = ResultsWriter(out) if out is not None else None
     gate = asyncio.Semaphore(concurrency)
     records: list[dict[str, Any]] = []
+    used = 0
 
     async def one(persona: Persona, trial: int) -> None:
         cid = f"{persona.uuid}-t{trial}"
         cseed = conversation_seed(seed, persona.uuid, trial)
+        nonlocal used
         async with gate:
+            if token_budget is not None and used >= token_budget:
+                return  # budget spent: the rest stays undone (resume later with a new budget)
             start = time.perf_counter()
             try:
                 state = await graph.ainvoke(
@@ -110,6 +117,7 @@ async def run_conversations(
         if writer is not None:
             writer.write(record)
         records.append(record)
+        used += sum(u.get("total_tokens", 0) for u in record["token_usage"].values())
         if on_result is not None:
             on_result(record)
 

@@ -68,3 +68,19 @@ def test_offline_agents_stop_at_the_turn_cap(small_catalog: Catalog) -> None:
     [record] = asyncio.run(run_conversations([_persona(small_catalog)], catalog=small_catalog, max_turns=1))
     assert record["outcome"] == "max_turns_reached" and record["total_turns"] == 1
     assert record["termination_reason"].startswith("max_turns_reached")
+
+
+def test_token_budget_stops_starting_new_conversations(small_catalog: Catalog) -> None:
+    class Chatty(ScriptedChatModel):
+        def _generate(self, messages, stop=None, run_manager=None, **kwargs):  # always the same paid reply
+            self.calls += 1
+            msg = AIMessage(content="Hi.", tool_calls=[tool_call("end_conversation")],
+                            usage_metadata=_usage(40, 10))
+            from langchain_core.outputs import ChatGeneration, ChatResult
+            return ChatResult(generations=[ChatGeneration(message=msg)])
+
+    base = _persona(small_catalog)
+    personas = [base.model_copy(update={"uuid": f"b{i}"}) for i in range(6)]
+    records = asyncio.run(run_conversations(personas, catalog=small_catalog, shopper=Chatty(script=[]),
+                                            concurrency=1, token_budget=120))
+    assert len(records) == 3  # 50 tokens each: after 150 >= 120 no new conversation starts
