@@ -13,6 +13,7 @@ import uuid
 from langgraph_salessim.catalog import Catalog
 from langgraph_salessim.constraints import Constraint, SoftConstraint
 from langgraph_salessim.images import COLORS
+from langgraph_salessim.persona_text import OPENERS, PREF_OPENERS, SPEAKING_STYLES, STRENGTH
 from langgraph_salessim.personas import Persona, compute_acceptable
 
 NAMESPACE = uuid.UUID("6f1d3c2a-9b7e-5d4f-8a21-53a1e5c0b7d9")
@@ -32,24 +33,6 @@ PLACES = [
     "Minneapolis", "Brooklyn", "a small town in Ohio", "San Diego", "Baton Rouge", "Milwaukee", "Boise",
     "Pittsburgh", "Sacramento", "Raleigh", "Anchorage", "El Paso", "Madison", "Savannah", "Spokane", "Omaha",
     "Newark", "Salt Lake City", "Fresno", "Des Moines", "Honolulu",
-]
-SPEAKING_STYLES = [
-    "Terse: answers in a few words and rarely volunteers details.",
-    "Rambles and drifts into anecdotes before getting to the point.",
-    "Formal and polite, addresses the salesperson as 'sir' or 'ma'am'.",
-    "Sprinkles emoji into almost every message 😅👍.",
-    "Uses lots of filler words like 'um', 'like' and 'you know'.",
-    "Blunt and a little impatient; dislikes sales talk.",
-    "Chatty and warm, asks about the salesperson's day.",
-    "Writes in lowercase with almost no punctuation.",
-    "Asks many follow-up questions and double-checks numbers.",
-    "Self-deprecating about technology, jokes about being clueless.",
-    "Speaks in precise technical jargon and expects the same back.",
-    "Hesitant; changes their mind mid-sentence and apologises often.",
-    "Enthusiastic, uses exclamation marks and superlatives!",
-    "Sarcastic, dry sense of humour.",
-    "Short, businesslike sentences; wants bullet points.",
-    "Folksy, uses sayings and regional expressions.",
 ]
 KNOWLEDGE = {
     "low": ["Knows how to browse and send email, but finds specs like RAM and processors confusing.",
@@ -206,14 +189,6 @@ SOFT = {
 }
 SOFT_VALUES = {"price": None, "ram": [16, 32], "storage": [512, 1024], "screen_min": [15.6, 16.0],
                "weight": [3.0, 3.5, 4.0], "battery": [10, 12, 15]}
-OPENERS = ["", "", "Non-negotiables first. ", "A few hard rules. ", "Here's where I draw the line. ",
-           "Let me be clear about what I won't budge on. ", "My must-haves, no exceptions. ",
-           "Two words: hard limits. "]
-PREF_OPENERS = ["", "", "Nice-to-haves, if you can. ", "Beyond that, just preferences. ",
-                "Not dealbreakers, just wishes. ", "If I had my pick, here is the wishlist. "]
-STRENGTH = {"high": [" (this one matters a lot)", " (I really care about this one)", ", honestly that's a big one"],
-            "low": [", but it's no big deal", " if possible", ", though I could live without it"],
-            "mid": [""]}
 SITUATIONS_EXTRA = ["", "", "A friend warned {n} about pushy salespeople.",
                     "{n} has been burned by a flimsy hinge before.", "{n} wants to decide today if possible."]
 # infeasible on purpose (nothing in the catalog fits): realistic wishes the market does not offer
