@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -50,7 +51,7 @@ def _as_persona(value: Any, catalog: Catalog | None) -> Persona:
 def create_salessim_graph(
     *,
     shopper: Shopper | BaseChatModel | None = None,
-    sales_agent: SalesAgent | BaseChatModel | None = None,
+    sales_agent: SalesAgent | BaseChatModel | Any = None,
     judges: Sequence[Judge] | None = None,
     catalog: Catalog | None = None,
     max_turns: int = DEFAULT_MAX_TURNS,
@@ -63,7 +64,8 @@ def create_salessim_graph(
         shopper: the shopper seat: a `Shopper`, a chat model (wrapped with `create_shopper`),
             or None for the offline agenda-based shopper.
         sales_agent: the sales seat: a `SalesAgent`, a chat model (wrapped with
-            `create_sales_agent`), or None for the offline retrieval sales agent.
+            `create_sales_agent`), None for the offline retrieval sales agent, or your own bot
+            (a compiled graph, `RemoteGraph`, Runnable or callable; see `create_bot_sales_agent`).
         judges: judges run in parallel once the conversation ends; each appends to
             `scores`. Defaults to decision alignment.
         catalog: the catalog both sides work on; defaults to the built-in laptops.
@@ -96,6 +98,8 @@ def create_salessim_graph(
         if not state.get("messages"):
             update["messages"] = [AIMessage(content=OPENING_GREETING, name=SALESPERSON_NAME)]
         update.setdefault("turn", state.get("turn", 0))
+        if not state.get("conversation_id"):
+            update["conversation_id"] = f"conv-{uuid.uuid4().hex}"
         return update
 
     async def shopper_node(state: SalesSimState, runtime: Runtime[Context]) -> dict[str, Any]:
@@ -128,6 +132,7 @@ def create_salessim_graph(
         view = SalesView(
             messages=public_transcript(state["messages"]),
             category=persona.category, catalog=catalog, turn=state.get("turn", 0), seed=ctx.seed if ctx else 0,
+            conversation_id=state.get("conversation_id") or "conversation",
         )
         attach = attach_images if ctx is None or ctx.attach_images is None else ctx.attach_images
 
@@ -216,8 +221,11 @@ def as_shopper_seat(shopper: Shopper | BaseChatModel | None, catalog: Catalog) -
     return shopper
 
 
-def as_sales_seat(agent: SalesAgent | BaseChatModel | None, catalog: Catalog) -> SalesAgent:
-    """The sales seat for a `SalesAgent`, a chat model (LLM sales agent) or None (offline agent)."""
+def as_sales_seat(agent: Any, catalog: Catalog) -> SalesAgent:
+    """The sales seat for a `SalesAgent`, a chat model, None (the offline agent), or the user's bot.
+
+    A bot is a compiled graph, `RemoteGraph`, Runnable or callable (see `create_bot_sales_agent`).
+    """
     if agent is None:
         from langgraph_salessim.offline_sales import create_offline_sales_agent
 
@@ -226,6 +234,9 @@ def as_sales_seat(agent: SalesAgent | BaseChatModel | None, catalog: Catalog) ->
         from langgraph_salessim.sales_agent import create_sales_agent
 
         return create_sales_agent(agent, catalog=catalog)
-    if not isinstance(agent, SalesAgent):
-        raise TypeError(f"sales_agent must be a SalesAgent, a chat model or None, got {type(agent).__name__}")
-    return agent
+    if isinstance(agent, SalesAgent):
+        return agent
+    from langgraph_salessim.bot_adapter import create_bot_sales_agent
+
+    # anything else is the user's bot: a graph, a RemoteGraph, a Runnable or a callable
+    return create_bot_sales_agent(agent)

@@ -44,7 +44,7 @@ async def run_conversations(
     *,
     catalog: Catalog,
     shopper: Shopper | BaseChatModel | None = None,
-    sales_agent: SalesAgent | BaseChatModel | None = None,
+    sales_agent: SalesAgent | BaseChatModel | Any = None,
     judges: Sequence[Judge] | None = None,
     trials: int = 1,
     seed: int = 0,
@@ -104,7 +104,8 @@ async def run_conversations(
             start = time.perf_counter()
             try:
                 state = await graph.ainvoke(
-                    {"persona": persona.model_dump(mode="json")}, context=Context(seed=cseed, max_turns=max_turns),
+                    {"persona": persona.model_dump(mode="json"), "conversation_id": cid},
+                    context=Context(seed=cseed, max_turns=max_turns),
                     config={"recursion_limit": RECURSION_LIMIT},
                 )
             except Exception as err:  # the graph itself failed: record it, keep the batch going

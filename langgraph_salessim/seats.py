@@ -64,6 +64,7 @@ class SalesView:
     catalog: Catalog | None
     turn: int
     seed: int
+    conversation_id: str = "conversation"
 
 
 @dataclass

@@ -63,6 +63,7 @@ class SalesSimInput(TypedDict):
     """What a caller passes to start a conversation."""
 
     persona: Persona | dict[str, Any]
+    conversation_id: NotRequired[str]
 
 
 class SalesSimState(TypedDict):
@@ -75,6 +76,7 @@ class SalesSimState(TypedDict):
 
     messages: Annotated[list[AnyMessage], add_messages]
     persona: dict[str, Any]
+    conversation_id: Annotated[str | None, keep_first]
     turn: int
     outcome: Annotated[Outcome | None, keep_first]
     termination_reason: Annotated[str | None, keep_first]
