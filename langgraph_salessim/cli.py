@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import hashlib
+import importlib
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -15,6 +17,7 @@ from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 
+from langgraph_salessim.bot_adapter import create_bot_sales_agent
 from langgraph_salessim.builtin import BUILTIN_CATEGORIES, load_builtin_catalog, load_builtin_personas
 from langgraph_salessim.catalog import Catalog
 from langgraph_salessim.cli_data import add_data_parser, cmd_data
@@ -76,6 +79,9 @@ def _parser() -> argparse.ArgumentParser:
     models = run.add_argument_group("models (default: the offline agents)")
     models.add_argument("--shopper-model", help="shopper chat model, e.g. openai:gpt-4o-mini")
     models.add_argument("--sales-model", help="sales agent chat model, e.g. openai:gpt-4o")
+    models.add_argument("--sales-agent", help="your own sales bot: module.path:object (a compiled graph, "
+                        "RemoteGraph, Runnable or callable)")
+    models.add_argument("--bot-timeout", type=float, default=120.0, help="seconds to wait for one bot turn")
     models.add_argument("--base-url", help="OpenAI-compatible server for both models (vLLM, Ollama, ...)")
     models.add_argument("--shopper-base-url", help="server for the shopper model (overrides --base-url)")
     models.add_argument("--sales-base-url", help="server for the sales model (overrides --base-url)")
@@ -181,10 +187,30 @@ def _seats(args: argparse.Namespace, catalog: Catalog) -> tuple[Shopper, SalesAg
                if args.shopper_model else None)
     if args.sales_variant == "pushy" and not args.sales_model:
         raise DataError("--sales-variant pushy needs --sales-model")
-    sales = (create_sales_agent(model(args.sales_model, args.sales_base_url), catalog=catalog,
-                                variant=args.sales_variant, target=args.pushy_target)
-             if args.sales_model else None)
+    if args.sales_agent and args.sales_model:
+        raise DataError("choose one of --sales-agent and --sales-model")
+    sales: Any = (create_sales_agent(model(args.sales_model, args.sales_base_url), catalog=catalog,
+                                     variant=args.sales_variant, target=args.pushy_target)
+                  if args.sales_model else None)
+    if args.sales_agent:
+        sales = create_bot_sales_agent(_import_object(args.sales_agent), timeout=args.bot_timeout)
     return as_shopper_seat(shopper, catalog), as_sales_seat(sales, catalog)
+
+
+def _import_object(spec: str) -> Any:
+    """`package.module:attribute`, imported with the working directory on the path."""
+    module_name, _, attr = spec.partition(":")
+    if not module_name or not attr:
+        raise DataError(f"--sales-agent {spec!r}: expected 'module.path:object'")
+    if os.getcwd() not in sys.path:
+        sys.path.insert(0, os.getcwd())
+    try:
+        obj: Any = importlib.import_module(module_name)
+        for part in attr.split("."):
+            obj = getattr(obj, part)
+    except (ImportError, AttributeError) as err:
+        raise DataError(f"--sales-agent {spec!r}: {err}") from None
+    return obj
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
