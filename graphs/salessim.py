@@ -1,8 +1,5 @@
-"""Studio entry: one SalesSim conversation on the built-in laptops with the offline agents.
+"""Studio: one SalesSim conversation (built-in persona by id, or a persona object; options in the context form)."""
 
-Input: `{"persona": {...}}` (a persona object, e.g. a line of the built-in personas.jsonl).
-"""
+from langgraph_salessim.studio import create_studio_graph
 
-from langgraph_salessim import create_salessim_graph
-
-graph = create_salessim_graph().compile(name="salessim")
+graph = create_studio_graph().compile(name="salessim")

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage
+from langgraph.errors import GraphBubbleUp
 from langgraph.graph import END, START, StateGraph
 from langgraph.prebuilt import ToolNode
 from langgraph.runtime import Runtime
@@ -123,6 +124,8 @@ def create_salessim_graph(
 
         try:
             return await call_with_retry(ask, retry_policy)
+        except GraphBubbleUp:  # an interrupt (a person in a seat) pauses the run: let LangGraph handle it
+            raise
         except Exception as err:  # a failing seat ends this conversation, not the batch
             return error_update("shopper", err)
 
@@ -144,6 +147,8 @@ def create_salessim_graph(
 
         try:
             reply = await call_with_retry(ask, retry_policy)
+        except GraphBubbleUp:
+            raise
         except Exception as err:
             return error_update("sales_agent", err)
         return sales_update(reply, state, catalog, attach_images=attach)

@@ -7,7 +7,7 @@ the judge node scores the conversation held in your state.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, ToolMessage
@@ -36,7 +36,7 @@ def create_shopper_node(
     decision_key: str = "shopper_decision",
     memory_key: str = "shopper_memory",
     seed: int = 0,
-) -> Callable[[Mapping[str, Any]], Any]:
+) -> Any:
     """The shopper as a node for any graph whose messages are a chat with a salesperson (AI turns).
 
     Each call makes one shopper turn: it may inspect images of products the salesperson named
@@ -136,7 +136,7 @@ def create_judge_node(
     persona_key: str = "persona",
     decision_key: str = "shopper_decision",
     scores_key: str = "scores",
-) -> Callable[[Mapping[str, Any]], dict[str, Any]]:
+) -> Any:
     """A node that scores the conversation in your state and writes the scores to `scores_key`.
 
     Args:

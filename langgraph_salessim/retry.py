@@ -12,6 +12,7 @@ import random
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
+from langgraph.errors import GraphBubbleUp
 from langgraph.types import RetryPolicy
 
 T = TypeVar("T")
@@ -25,6 +26,8 @@ class EmptyReplyError(RuntimeError):
 
 
 def _should_retry(policy: RetryPolicy, err: Exception) -> bool:
+    if isinstance(err, GraphBubbleUp):  # interrupts and other control flow are not failures
+        return False
     if isinstance(err, EmptyReplyError):
         return True
     retry_on = policy.retry_on

@@ -120,3 +120,13 @@ class Context:
         metadata={"description": "Attach images of recommended products to salesperson turns; None keeps the "
                                  "graph's default (on)."},
     )
+    shopper_model: str | None = field(
+        default=None, metadata={"description": "Studio: shopper model, e.g. openai:gpt-4o-mini (empty: offline)."})
+    shopper_variant: str = field(
+        default="default", metadata={"description": "Studio graphs: default, human_steering or v0."})
+    sales_model: str | None = field(
+        default=None, metadata={"description": "Studio: sales agent model, e.g. openai:gpt-4o (empty: offline)."})
+    base_url: str | None = field(
+        default=None, metadata={"description": "Studio graphs: OpenAI-compatible server for both models."})
+    human_salesperson: bool = field(
+        default=False, metadata={"description": "Studio graphs: you play the salesperson (the run pauses for you)."})
