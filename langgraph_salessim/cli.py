@@ -33,6 +33,7 @@ from langgraph_salessim.results import package_version, read_results
 from langgraph_salessim.runner import describe_seat, finished_ids, run_conversations
 from langgraph_salessim.sales_agent import create_sales_agent
 from langgraph_salessim.seats import SalesAgent, Shopper
+from langgraph_salessim.server_executor import ServerExecutor
 from langgraph_salessim.shopper import create_shopper
 
 
@@ -74,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--max-turns", type=int, default=DEFAULT_MAX_TURNS, help="shopper turn cap")
     run.add_argument("--limit", type=int, help="only the first N personas")
     run.add_argument("--quiet", action="store_true", help="no per-conversation progress lines")
+    run.add_argument("--server", help="run every conversation on a LangGraph Agent Server at this URL "
+                     "(e.g. `langgraph dev`); the server's graph decides the seats")
+    run.add_argument("--graph", default="salessim", help="graph id on --server (default: salessim)")
     run.add_argument("--token-budget", type=int,
                      help="stop starting conversations once this many model tokens were used (resume later)")
     models = run.add_argument_group("models (default: the offline agents)")
@@ -141,6 +145,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
         "trials": args.trials, "seed": args.seed, "concurrency": args.concurrency, "max_turns": args.max_turns,
         "attach_images": not args.no_images,
     }
+    if args.server:  # the server's graph decides the seats
+        config["shopper"] = config["sales_agent"] = {"server": args.server, "graph_id": args.graph}
     (args.out / "run.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     total = len(personas) * args.trials - len(skip)
     done = 0
@@ -167,6 +173,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         personas, catalog=catalog, shopper=shopper, sales_agent=sales_agent, trials=args.trials, seed=args.seed,
         concurrency=args.concurrency, max_turns=args.max_turns, attach_images=not args.no_images, out=results,
         skip=skip, on_result=progress, token_budget=args.token_budget,
+        executor=ServerExecutor(url=args.server, graph_id=args.graph) if args.server else None,
     ))
     if done < total:
         print(f"salessim: token budget reached after {done} of {total} conversations; "

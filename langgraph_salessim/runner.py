@@ -55,6 +55,7 @@ async def run_conversations(
     skip: set[str] | frozenset[str] = frozenset(),
     on_result: Callable[[dict[str, Any]], None] | None = None,
     token_budget: int | None = None,
+    executor: Any = None,
 ) -> list[dict[str, Any]]:
     """Run personas × trials through the SalesSim graph with bounded concurrency.
 
@@ -77,18 +78,25 @@ async def run_conversations(
         on_result: called with each record as it finishes.
         token_budget: stop starting conversations once the finished ones used this many tokens
             (all roles); conversations already running finish and are recorded.
+        executor: runs each conversation instead of the local graph: any object with
+            `ainvoke(input, *, context, config)` returning the graph's output (e.g. a
+            `ServerExecutor` submitting runs to a LangGraph Agent Server).
 
     Returns:
         The records of this call, in completion order.
     """
     if concurrency < 1 or trials < 1:
         raise ValueError("concurrency and trials must be at least 1")
-    shopper_seat, sales_seat = as_shopper_seat(shopper, catalog), as_sales_seat(sales_agent, catalog)
-    graph = create_salessim_graph(
-        shopper=shopper_seat, sales_agent=sales_seat, judges=judges, catalog=catalog, max_turns=max_turns,
-        attach_images=attach_images,
-    ).compile()
-    models = {"shopper": describe_seat(shopper_seat), "sales_agent": describe_seat(sales_seat)}
+    if executor is not None:
+        graph = executor
+        models = {"executor": getattr(executor, "description", type(executor).__name__)}
+    else:
+        shopper_seat, sales_seat = as_shopper_seat(shopper, catalog), as_sales_seat(sales_agent, catalog)
+        graph = create_salessim_graph(
+            shopper=shopper_seat, sales_agent=sales_seat, judges=judges, catalog=catalog, max_turns=max_turns,
+            attach_images=attach_images,
+        ).compile()
+        models = {"shopper": describe_seat(shopper_seat), "sales_agent": describe_seat(sales_seat)}
     writer = ResultsWriter(out) if out is not None else None
     gate = asyncio.Semaphore(concurrency)
     records: list[dict[str, Any]] = []

@@ -126,3 +126,21 @@ def test_batch_graph_on_the_server(server_url: str) -> None:
 
     out = asyncio.run(go())
     assert len(out["results"]) == 3 and out["summary"]["overall"]["n"] == 3
+
+
+def test_salessim_run_on_the_server_with_resume(server_url: str, tmp_path) -> None:
+    from langgraph_salessim.cli import main
+    from langgraph_salessim.results import read_results
+
+    out = tmp_path / "on-server"
+    argv = ["run", "--server", server_url, "--category", "laptop", "--limit", "3", "--out", str(out), "--quiet",
+            "--concurrency", "3"]
+    assert main(argv) == 0
+    records = list(read_results(out / "results.jsonl"))
+    assert len(records) == 3 and all(r["outcome"] in ("accepted", "ended_by_shopper") for r in records)
+    assert all(r["models"] == {"executor": {"server": server_url, "graph_id": "salessim"}} for r in records)
+    assert all(r["conversation"][1]["speaker"] == "Shopper" and r["conversation"][1]["text"] for r in records)
+    argv[argv.index("3")] = "5"  # --limit 5: two more, the three finished ones are skipped
+    assert main([*argv, "--resume"]) == 0
+    ids = [r["conversation_id"] for r in read_results(out / "results.jsonl")]
+    assert len(ids) == 5 and len(set(ids)) == 5
