@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage
+from langgraph.config import get_stream_writer
 from langgraph.errors import GraphBubbleUp
 from langgraph.graph import END, START, StateGraph
 from langgraph.prebuilt import ToolNode
@@ -123,7 +124,11 @@ def create_salessim_graph(
             return shopper_update(reply.message, reply.memory, state, catalog)
 
         try:
-            return await call_with_retry(ask, retry_policy)
+            update = await call_with_retry(ask, retry_policy)
+            if "messages" in update:
+                _progress({"event": "turn", "speaker": "shopper", "turn": update.get("turn"),
+                           "action": update["shopper_actions"][-1]["action"]})
+            return update
         except GraphBubbleUp:  # an interrupt (a person in a seat) pauses the run: let LangGraph handle it
             raise
         except Exception as err:  # a failing seat ends this conversation, not the batch
@@ -151,7 +156,10 @@ def create_salessim_graph(
             raise
         except Exception as err:
             return error_update("sales_agent", err)
-        return sales_update(reply, state, catalog, attach_images=attach)
+        update = sales_update(reply, state, catalog, attach_images=attach)
+        _progress({"event": "turn", "speaker": "salesperson", "turn": state.get("turn", 0),
+                   "recommended": [r["product_ids"] for r in update.get("recommended", [])]})
+        return update
 
     def finalize(state: SalesSimState) -> dict[str, Any]:
         if state.get("outcome") is not None:
@@ -200,9 +208,20 @@ def create_salessim_graph(
     return builder
 
 
+def _progress(event: dict[str, Any]) -> None:
+    """A custom stream event (`stream_mode="custom"`): turn and score progress for Studio and callers."""
+    try:
+        get_stream_writer()(event)
+    except RuntimeError:  # called outside a graph run
+        pass
+
+
 def _judge_node(judge: Judge) -> Any:
     async def node(state: SalesSimState) -> dict[str, Any]:
-        return {"scores": await run_judge(judge, state)}
+        scores = await run_judge(judge, state)
+        for s in scores:
+            _progress({"event": "score", "name": s["name"], "value": s["value"], "label": s.get("label")})
+        return {"scores": scores}
 
     return node
 

@@ -277,3 +277,17 @@ def test_non_transient_errors_are_not_retried(small_catalog: Catalog) -> None:
     out = run(create_salessim_graph(shopper=shopper, sales_agent=sales, catalog=small_catalog,
                                     retry_policy=FAST_RETRY), p)
     assert out["outcome"] == "error" and sales.calls == 1
+
+
+def test_custom_stream_events_report_turns_and_scores(small_catalog: Catalog) -> None:
+    p = persona(small_catalog)
+
+    async def collect() -> list[dict]:
+        app = create_salessim_graph(catalog=small_catalog).compile()
+        return [chunk async for chunk in app.astream({"persona": p.model_dump(mode="json")}, stream_mode="custom")]
+
+    events = asyncio.run(collect())
+    turns = [e for e in events if e["event"] == "turn"]
+    assert turns[0] == {"event": "turn", "speaker": "shopper", "turn": 1, "action": "message"}
+    assert any(e["speaker"] == "salesperson" for e in turns)
+    assert [e["name"] for e in events if e["event"] == "score"] == ["decision_alignment"]
