@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -29,6 +30,7 @@ from langgraph_salessim.tools import (
 BotKind = Literal["graph", "runnable", "callable"]
 """How the bot is called: a LangGraph graph (local or remote), any other Runnable, or an async callable."""
 
+_THREADS = uuid.UUID("4f9b7a52-2d61-4c0e-9a57-2b6f0c1d8e33")
 BotCallable = Callable[[list[AnyMessage]], Awaitable[Any]]
 
 
@@ -73,7 +75,8 @@ class BotSalesAgent:
     async def respond(self, view: SalesView) -> SalesReply:
         """Send the bot the conversation (or, to a stateful bot, what is new on its thread) and read its turn."""
         transcript: list[AnyMessage] = [drop_images(m) for m in view.messages]
-        thread = view.conversation_id
+        # one thread per conversation; a UUID, as LangGraph servers require
+        thread = str(uuid.uuid5(_THREADS, view.conversation_id))
         new = transcript[self._sent.get(thread, 0):] if self.stateful else transcript
         try:
             out = await asyncio.wait_for(self._call(new, thread), timeout=self.timeout)

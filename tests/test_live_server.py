@@ -144,3 +144,20 @@ def test_salessim_run_on_the_server_with_resume(server_url: str, tmp_path) -> No
     assert main([*argv, "--resume"]) == 0
     ids = [r["conversation_id"] for r in read_results(out / "results.jsonl")]
     assert len(ids) == 5 and len(set(ids)) == 5
+
+
+def test_remote_graph_bot_in_the_sales_seat(server_url: str) -> None:
+    from langgraph.pregel.remote import RemoteGraph
+
+    from langgraph_salessim import create_salessim_graph
+    from langgraph_salessim.bot_adapter import create_bot_sales_agent
+
+    bot = create_bot_sales_agent(RemoteGraph("sales_bot", url=server_url))
+    assert bot.stateful
+    persona = _persona()
+    graph = create_salessim_graph(sales_agent=bot, catalog=load_builtin_catalog())
+    out = asyncio.run(graph.compile().ainvoke({"persona": persona.model_dump(mode="json")}))
+    assert out["outcome"] in ("accepted", "ended_by_shopper"), out.get("error_message")
+    sales_turns = [m for m in out["messages"] if m.type == "ai"][1:]
+    assert sales_turns and all("**" in m.text or "Sorry" in m.text for m in sales_turns)
+    assert out["scores"][0]["value"] is not None
