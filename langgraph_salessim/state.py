@@ -128,5 +128,7 @@ class Context:
         default=None, metadata={"description": "Studio: sales agent model, e.g. openai:gpt-4o (empty: offline)."})
     base_url: str | None = field(
         default=None, metadata={"description": "Studio graphs: OpenAI-compatible server for both models."})
+    human_shopper: bool = field(
+        default=False, metadata={"description": "Studio graphs: you play the shopper (the run pauses for you)."})
     human_salesperson: bool = field(
         default=False, metadata={"description": "Studio graphs: you play the salesperson (the run pauses for you)."})

@@ -30,6 +30,8 @@ from langgraph_salessim.seats import SalesReply, SalesView, ShopperReply, Shoppe
 from langgraph_salessim.shopper import ShopperVariant, create_shopper
 from langgraph_salessim.state import Context, SalesSimOutput, SalesSimState
 
+HUMAN_SHOPPER_PROMPT = ("You are the shopper (persona attached). Reply to the salesperson; to buy write "
+                        'add_to_cart("exact product name"), to leave write end_conversation().')
 HUMAN_PROMPT = "You are the salesperson. Reply to the shopper (their last message is in `shopper_said`)."
 
 
@@ -48,8 +50,13 @@ class ContextShopper:
         self._seats: dict[tuple[Any, ...], Any] = {}
 
     async def respond(self, view: ShopperView) -> ShopperReply:
-        """Answer as the configured shopper."""
+        """Answer as the configured shopper; a person answers through `interrupt()`."""
         ctx = get_runtime(Context).context
+        if ctx is not None and ctx.human_shopper:
+            said = view.transcript[-1].text if view.transcript else ""
+            answer = interrupt({"prompt": HUMAN_SHOPPER_PROMPT, "salesperson_said": said,
+                                "persona": view.persona.model_dump(mode="json")})
+            return ShopperReply(message=AIMessage(content=str(answer)))
         key = (ctx.shopper_model, ctx.base_url, ctx.shopper_variant) if ctx else (None, None, "default")
         if key not in self._seats:
             model = create_chat_model(key[0], base_url=key[1]) if key[0] else None

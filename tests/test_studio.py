@@ -87,3 +87,18 @@ def test_judge_graph_scores_a_transcript() -> None:
     by_name = {s["name"]: s for s in out["scores"]}
     assert by_name["decision_alignment"]["label"] == "correct_accept"
     assert by_name["num_turns"]["value"] == 2.0
+
+
+def test_a_person_can_play_the_shopper() -> None:
+    persona = _feasible_laptop_persona()
+    app = create_studio_graph().compile(checkpointer=InMemorySaver())
+    config = {"configurable": {"thread_id": "human-shopper"}}
+    ctx = Context(human_shopper=True)
+    asyncio.run(app.ainvoke({"persona": persona.model_dump(mode="json")}, config, context=ctx))
+    task = next(t for t in app.get_state(config, subgraphs=True).tasks if t.interrupts)
+    assert task.interrupts[0].value["persona"]["uuid"] == persona.uuid
+    out = asyncio.run(app.ainvoke(Command(resume="I need a laptop with 16GB of RAM."), config, context=ctx))
+    out = asyncio.run(app.ainvoke(Command(resume="Thanks, I'll pass. end_conversation()"), config, context=ctx))
+    assert out["outcome"] == "ended_by_shopper"
+    shopper_turns = [m.text for m in out["messages"] if isinstance(m, HumanMessage)]
+    assert shopper_turns == ["I need a laptop with 16GB of RAM.", "Thanks, I'll pass."]
