@@ -28,6 +28,7 @@ from langgraph_salessim.llm_judges import llm_judge_score
 from langgraph_salessim.models import create_chat_model
 from langgraph_salessim.personas import Persona, persona_hash
 from langgraph_salessim.report import format_summary, markdown_report, summarize
+from langgraph_salessim.report_html import render_html_report
 from langgraph_salessim.rescore import load_any_results, rescore_records
 from langgraph_salessim.results import package_version, read_results
 from langgraph_salessim.runner import describe_seat, finished_ids, run_conversations
@@ -103,6 +104,9 @@ def _parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="Markdown summary of one or more runs side by side")
     report.add_argument("runs", type=Path, nargs="+", help="run directories or results files")
     report.add_argument("--md", type=Path, help="also write the Markdown to this file")
+    report.add_argument("--html", type=Path, help="also write a self-contained HTML report to this file")
+    report.add_argument("--human", type=Path, help="human reference for --html (SalesSim's per-dialogue features)")
+    report.add_argument("--catalog", type=Path, help="catalog for --html product names and images (default: built-in)")
     summary = sub.add_parser("summary", help="print the summary of a results directory or file")
     summary.add_argument("path", type=Path)
     ev = sub.add_parser("eval", help="re-score a results file (ours or official SalesSim) without re-simulating")
@@ -229,6 +233,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
     print(print_md)
     if args.md:
         args.md.write_text(print_md + "\n", encoding="utf-8")
+    if args.html:
+        catalog = load_catalog(args.catalog) if args.catalog else load_builtin_catalog()
+        human = load_human_reference(args.human) if args.human else None
+        args.html.write_text(render_html_report(runs, human=human, catalog=catalog), encoding="utf-8")
+        print(f"html report: {args.html}", file=sys.stderr)
     return 0
 
 
