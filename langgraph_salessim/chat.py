@@ -12,6 +12,9 @@ from langchain_core.tools import BaseTool
 
 from langgraph_salessim.models import takes_seed
 
+# tool schemas are converted once per (model, tools): binding them is costly for real chat models
+_BOUND: dict[tuple[int, tuple[int, ...]], tuple[Any, Runnable[Any, Any], tuple[BaseTool, ...]]] = {}
+
 
 def prepare_model(
     model: BaseChatModel, tools: Sequence[BaseTool] = (), *, seed: int | None = None
@@ -22,10 +25,15 @@ def prepare_model(
     """
     runnable: Runnable[Any, Any] = model
     if tools:
-        try:
-            runnable = model.bind_tools(list(tools))
-        except NotImplementedError:
-            runnable = model
+        key = (id(model), tuple(id(t) for t in tools))
+        cached = _BOUND.get(key)
+        if cached is None or cached[0] is not model:
+            try:
+                bound: Runnable[Any, Any] = model.bind_tools(list(tools))
+            except NotImplementedError:
+                bound = model
+            cached = _BOUND[key] = (model, bound, tuple(tools))  # keep model and tools alive with their ids
+        runnable = cached[1]
     if seed is not None and takes_seed(model):
         runnable = runnable.bind(seed=seed)
     return runnable
