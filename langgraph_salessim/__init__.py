@@ -3,6 +3,7 @@
 from langgraph_salessim.builtin import load_builtin_catalog, load_builtin_personas
 from langgraph_salessim.catalog import BuyingGuide, Catalog, Product
 from langgraph_salessim.constraints import Constraint, SoftConstraint
+from langgraph_salessim.environment import ShopperEnv, as_trl_rollout_reward
 from langgraph_salessim.evaluation import create_metric_judges, score_conversation
 from langgraph_salessim.evaluators import create_evaluator
 from langgraph_salessim.formats import DataError, load_catalog, load_personas
@@ -15,6 +16,7 @@ from langgraph_salessim.offline_shopper import create_offline_shopper
 from langgraph_salessim.persona_generator import create_personas
 from langgraph_salessim.persona_text import Archetype, PersonaProfile
 from langgraph_salessim.personas import Persona, persona_hash, resolve_ground_truth
+from langgraph_salessim.rewards import DEFAULT_WEIGHTS, as_trl_reward, combined_reward
 from langgraph_salessim.runner import run_conversations
 from langgraph_salessim.sales_agent import create_sales_agent
 from langgraph_salessim.seats import SalesAgent, SalesReply, SalesView, Shopper, ShopperReply, ShopperView
@@ -33,6 +35,7 @@ __all__ = [
     "BuyingGuide",
     "Catalog",
     "Constraint",
+    "DEFAULT_WEIGHTS",
     "Context",
     "DataError",
     "Judge",
@@ -43,12 +46,16 @@ __all__ = [
     "SalesReply",
     "SalesSimState",
     "SalesView",
+    "ShopperEnv",
     "Score",
     "Shopper",
     "ShopperReply",
     "ShopperView",
     "SoftConstraint",
+    "as_trl_reward",
+    "as_trl_rollout_reward",
     "classify_decision",
+    "combined_reward",
     "create_add_to_cart_tool",
     "create_buying_guide_search_tool",
     "create_chat_model",

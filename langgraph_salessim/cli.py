@@ -21,6 +21,7 @@ from langgraph_salessim.bot_adapter import create_bot_sales_agent
 from langgraph_salessim.builtin import BUILTIN_CATEGORIES, load_builtin_catalog, load_builtin_personas
 from langgraph_salessim.catalog import Catalog
 from langgraph_salessim.cli_data import add_data_parser, cmd_data
+from langgraph_salessim.cli_export import add_export_parser, cmd_export
 from langgraph_salessim.evaluation import corpus_summary, format_corpus_summary, load_human_reference
 from langgraph_salessim.formats import DataError, load_catalog, load_personas
 from langgraph_salessim.graph import DEFAULT_MAX_TURNS, as_sales_seat, as_shopper_seat
@@ -101,6 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     models.add_argument("--no-images", action="store_true",
                         help="do not attach images of recommended products to salesperson turns")
     add_data_parser(sub)
+    add_export_parser(sub)
     report = sub.add_parser("report", help="Markdown summary of one or more runs side by side")
     report.add_argument("runs", type=Path, nargs="+", help="run directories or results files")
     report.add_argument("--md", type=Path, help="also write the Markdown to this file")
@@ -283,7 +285,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         commands = {"run": _cmd_run, "summary": _cmd_summary, "eval": _cmd_eval, "data": cmd_data,
-                    "report": _cmd_report}
+                    "report": _cmd_report, "export": cmd_export}
         return commands[args.command](args)
     except (DataError, FileNotFoundError, ValueError) as err:
         print(f"salessim: {err}", file=sys.stderr)
