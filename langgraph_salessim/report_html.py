@@ -7,27 +7,16 @@ and the same input always gives the same HTML.
 
 from __future__ import annotations
 
-import base64
 import html
-import io
-import json
-from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
-
-from PIL import Image
 
 from langgraph_salessim import report_assets as assets
 from langgraph_salessim.catalog import Catalog
-from langgraph_salessim.conversation import Conversation
-from langgraph_salessim.evaluation import HUMAN_FIELDS, METRICS, corpus_summary
-from langgraph_salessim.repeatability import alignment_by_category, repeatability
-from langgraph_salessim.report import summarize
-from langgraph_salessim.rescore import rescore_records
+from langgraph_salessim.evaluation import HUMAN_FIELDS, METRICS
+from langgraph_salessim.report_data import ReportRun, json_for_script, ordered_labels, prepare_run, viewer_data
 from langgraph_salessim.results import package_version
 
-_THUMB = 128  # px, longest side of the embedded product images
 _DASH = '<td class="n">–</td>'
 
 
@@ -41,31 +30,6 @@ def _pct(x: float | None) -> str:
 
 def _num(x: float) -> str:
     return f"{x:,.0f}" if abs(x) >= 100 else f"{x:.3f}"
-
-
-@dataclass
-class _Run:
-    name: str
-    colour: str
-    records: list[dict[str, Any]]  # re-scored
-    convs: list[Conversation]
-    alignment: dict[str, dict[str, Any]]
-    summary: dict[str, Any]
-    quality: dict[str, Any]
-    passk: dict[str, Any]
-    max_trials: int
-
-
-def _prepare(name: str, colour: str, records: Sequence[Mapping[str, Any]], catalog: Catalog | None,
-             human: Mapping[str, float] | None) -> _Run:
-    pairs = list(rescore_records(records, catalog=catalog))
-    recs = [r for r, _ in pairs]
-    scored = [(c, [s for s in r["scores"] if isinstance(s.get("name"), str) and "value" in s]) for r, c in pairs]
-    trials = Counter(str(r.get("persona_id")) for r in recs if any(
-        s.get("name") == "decision_alignment" and s.get("value") is not None for s in r["scores"]))
-    k_max = max(trials.values(), default=0)
-    return _Run(name, colour, recs, [c for _, c in pairs], alignment_by_category(recs), summarize(recs),
-                corpus_summary(scored, human=human), repeatability(recs, ks=range(1, k_max + 1)), k_max)
 
 
 def _svg(w: int, h: int, body: Sequence[str], label: str) -> str:
@@ -105,7 +69,7 @@ def _y_grid(ticks: Sequence[tuple[float, str]], left: int, right: int, top: int,
             f'<text x="{left - 6}" y="{top + ph * (1 - v) + 4:.1f}" text-anchor="end">{t}</text>' for v, t in ticks]
 
 
-def _alignment_section(runs: Sequence[_Run]) -> str:
+def _alignment_section(runs: Sequence[ReportRun]) -> str:
     groups = [*sorted({c for r in runs for c in r.alignment if c != "overall"}), "overall"]
     w, h, left, top, ph = 1000, 290, 40, 12, 238
     gw = (w - left - 10) / len(groups)
@@ -134,14 +98,8 @@ def _alignment_section(runs: Sequence[_Run]) -> str:
                     _svg(w, h, parts, "decision alignment per category and run"))
 
 
-def _ordered_labels(labels: set[str]) -> list[str]:
-    """Labels in DESIGN §6 order (aligned ones first), then any others alphabetically."""
-    known = list(assets.LABEL_COLOURS)
-    return sorted(labels, key=lambda x: (known.index(x) if x in known else len(known), x))
-
-
-def _labels_section(runs: Sequence[_Run]) -> str:
-    labels = _ordered_labels({lab for r in runs for lab in r.summary["labels"]})
+def _labels_section(runs: Sequence[ReportRun]) -> str:
+    labels = ordered_labels({lab for r in runs for lab in r.summary["labels"]})
     grey = ("#868e96", "#495057", "#adb5bd")
     colour = {lab: assets.LABEL_COLOURS.get(lab, grey[i % 3]) for i, lab in enumerate(labels)}
     w, row, left = 560, 34, 130
@@ -169,7 +127,7 @@ def _labels_section(runs: Sequence[_Run]) -> str:
     return _section("labels", chart, _table(["label", *(">" + _e(r.name) for r in runs)], rows))
 
 
-def _passk_section(runs: Sequence[_Run]) -> str:
+def _passk_section(runs: Sequence[ReportRun]) -> str:
     k_max = max((r.max_trials for r in runs), default=0)
     if k_max == 0:
         return _section("passk", '<p class="note">No graded conversations.</p>')
@@ -195,7 +153,7 @@ def _passk_section(runs: Sequence[_Run]) -> str:
                     _table(["run", *(f">k={k}" for k in range(1, k_max + 1))], rows))
 
 
-def _ci_strip(runs: Sequence[_Run], name: str, human: float | None) -> str:
+def _ci_strip(runs: Sequence[ReportRun], name: str, human: float | None) -> str:
     """Each run's mean and CI of one metric on a shared scale, with the human mean dashed."""
     rows = [(r.colour, r.quality["metrics"].get(name)) for r in runs]
     xs = [v for _, m in rows if m for v in m["ci"]] + ([human] if human is not None else [])
@@ -217,7 +175,7 @@ def _ci_strip(runs: Sequence[_Run], name: str, human: float | None) -> str:
             f'{"".join(parts)}</svg>')
 
 
-def _quality_section(runs: Sequence[_Run], human: Mapping[str, float] | None) -> str:
+def _quality_section(runs: Sequence[ReportRun], human: Mapping[str, float] | None) -> str:
     human = human or {}
     order = [*HUMAN_FIELDS, *METRICS]
     names = sorted({n for r in runs for n in r.quality["metrics"]} - {"decision_alignment"},
@@ -243,7 +201,7 @@ def _quality_section(runs: Sequence[_Run], human: Mapping[str, float] | None) ->
                     _table(["metric", ">human", *head, "mean ± CI"], rows))
 
 
-def _cost_section(runs: Sequence[_Run]) -> str:
+def _cost_section(runs: Sequence[ReportRun]) -> str:
     rows: list[str] = []
     any_tokens = False
     for run in runs:
@@ -279,7 +237,7 @@ def _roles(records: Sequence[Mapping[str, Any]]) -> dict[str, list[str]]:
     return out
 
 
-def _run_card(run: _Run) -> str:
+def _run_card(run: ReportRun) -> str:
     s, a = run.summary, run.alignment.get("overall")
     big = (f'<div class="big">{_pct(a["mean"])}</div><div class="ci">decision alignment · 95% CI '
            f'[{_pct(a["ci"][0])}, {_pct(a["ci"][1])}] · {a["n"]} graded</div>') if a else \
@@ -297,134 +255,6 @@ def _run_card(run: _Run) -> str:
     dl = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in facts)
     return (f'<div class="run"><h2><i class="sw" style="background:{run.colour}"></i>{_e(run.name)}</h2>{big}'
             f'<dl>{dl}</dl></div>')
-
-
-def _thumbnail(catalog: Catalog, product_id: str) -> str | None:
-    """A product's local image as a small PNG data URI (None when it has none or it cannot be read)."""
-    path = catalog.image_path(catalog.get(product_id))
-    if path is None or not path.is_file():
-        return None
-    try:
-        with Image.open(path) as src:
-            im = src.convert("RGBA" if "A" in src.getbands() else "RGB")
-        im.thumbnail((_THUMB, _THUMB))
-        if im.mode == "RGB":  # a 128-colour palette halves the size; the renders look the same
-            im = im.quantize(colors=128)
-        buf = io.BytesIO()
-        im.save(buf, format="PNG", optimize=True)
-    except OSError:
-        return None
-    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
-
-
-def _value(v: Any) -> str:
-    return ", ".join(map(str, v)) if isinstance(v, list) else str(v)
-
-
-def _persona(rec: Mapping[str, Any]) -> dict[str, Any]:
-    sp, prefs = rec.get("shopper_persona"), rec.get("shopper_preferences")
-    sp = sp if isinstance(sp, Mapping) else ({"persona_background": str(sp)} if sp else {})
-    budget = sp.get("budget")
-    out = {"name": sp.get("name"), "age": sp.get("age"), "background": sp.get("persona_background"),
-           "budget": f"${budget:,.0f}" if isinstance(budget, (int, float)) else budget,
-           "style": sp.get("speaking_style"), "knowledge": sp.get("knowledge_level")}
-    if isinstance(prefs, Mapping):
-        out |= {"preferences": prefs.get("preferences"), "dealbreakers": prefs.get("dealbreakers"),
-                "constraints": [f"{c.get('attribute')} {c.get('operator')} {_value(c.get('value'))}" + soft
-                                for key, soft in (("constraints", ""), ("soft_constraints", " (soft)"))
-                                for c in prefs.get(key) or [] if isinstance(c, Mapping)]}
-    elif prefs:
-        out["preferences"] = str(prefs)
-    return {k: v for k, v in out.items() if v not in (None, "", [])}
-
-
-def _raw_turns(rec: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    raw = rec.get("conversation")
-    return [t if isinstance(t, Mapping) else {} for t in raw] if isinstance(raw, list) else []
-
-
-def _viewer_data(runs: Sequence[_Run], catalog: Catalog | None) -> dict[str, Any]:
-    names: dict[str, str] = {}  # product id -> name, from the catalog or the records
-    for run in runs:
-        for rec in run.records:
-            for rt in _raw_turns(rec):
-                for pid, name in zip(rt.get("recommended_ids") or [], rt.get("recommended_items") or [], strict=False):
-                    names.setdefault(str(pid), str(name))
-    in_catalog = {p.id for p in catalog.products} if catalog is not None else set()
-    if catalog is not None:
-        names |= {p.id: p.name for p in catalog.products}
-    by_name = {v: k for k, v in sorted(names.items(), reverse=True)}
-    used: set[str] = set()
-
-    def ref(pid: Any, name: Any, category: str | None, acceptable: set[str] | None) -> list[Any]:
-        pid = str(pid) if pid else by_name.get(str(name)) or (str(name) if str(name) in names else None)
-        if pid is None and catalog is not None and name:
-            found = catalog.find(str(name), category=category) or catalog.find(str(name))
-            pid = found.id if found else None
-        if pid is not None:
-            used.add(pid)
-        ok = None if acceptable is None or pid is None else pid in acceptable
-        return [pid, names.get(pid or "", str(name or pid or "?")), ok]
-
-    convs = []
-    personas: dict[str, int] = {}  # trials of a persona share one entry
-    for ri, run in enumerate(runs):
-        for rec, conv in zip(run.records, run.convs, strict=True):
-            da = next((s for s in rec["scores"] if s.get("name") == "decision_alignment"), None)
-            value = None if da is None or da.get("value") is None else int(da["value"] == 1.0)
-            acc = None if conv.acceptable is None else set(conv.acceptable)
-            raw = _raw_turns(rec)
-            turns = []
-            for i, t in enumerate(conv.turns):
-                r = raw[i] if i < len(raw) else {}
-                shop = t.speaker.lower() == "shopper"
-                d: dict[str, Any] = {"who": "shopper" if shop else "sales", "i": t.index, "text": t.text}
-                if t.recommended:
-                    d["recs"] = [ref(pid, None, conv.category, acc) for pid in t.recommended]
-                if shop and t.action:
-                    d["action"] = t.action
-                if shop and r.get("shopper_action_product"):
-                    d["product"] = str(r["shopper_action_product"])
-                if shop and r.get("images_inspected"):
-                    d["inspected"] = [ref(None, x, conv.category, None) for x in r["images_inspected"]]
-                if t.format_leak:
-                    d["leak"] = True
-                if r.get("reasoning"):
-                    d["reasoning"] = str(r["reasoning"])
-                turns.append(d)
-            persona = _persona(rec)
-            p_index = personas.setdefault(json.dumps(persona, sort_keys=True, default=str), len(personas))
-            purchase = rec.get("purchase") if isinstance(rec.get("purchase"), Mapping) else None
-            convs.append({
-                "run": ri, "id": str(rec.get("conversation_id") or ""), "persona_id": str(rec.get("persona_id") or ""),
-                "category": str(conv.category or "unknown"), "trial": rec.get("trial") or 0,
-                "outcome": str(rec.get("outcome") or "unknown"), "reason": rec.get("termination_reason"),
-                "label": da.get("label") if da else None, "aligned": value, "error": rec.get("error_message"),
-                "purchase": ref(purchase.get("product_id"), purchase.get("name"), conv.category, acc)
-                if purchase else None,
-                "n_acceptable": None if acc is None else len(acc), "turns_n": len(conv.shopper_turns),
-                "name": str(persona.get("name", "")), "p": p_index, "turns": turns})
-    convs.sort(key=lambda c: (c["aligned"] != 0, c["category"], c["name"], c["persona_id"],
-                              c["trial"] if isinstance(c["trial"], int) else 0, c["run"], c["id"]))
-    products: dict[str, dict[str, Any]] = {}
-    for pid in sorted(used):
-        entry: dict[str, Any] = {"name": names.get(pid, pid)}
-        if catalog is not None and pid in in_catalog:
-            entry["price"] = f"${catalog.get(pid).price:,.2f}"
-            if img := _thumbnail(catalog, pid):
-                entry["img"] = img
-        products[pid] = entry
-    labels = _ordered_labels({str(c["label"]) for c in convs if c["label"]})
-    return {"runs": [r.name for r in runs], "colors": [r.colour for r in runs],
-            "categories": sorted({c["category"] for c in convs}), "outcomes": sorted({c["outcome"] for c in convs}),
-            "labels": labels, "products": products, "conversations": convs,
-            "personas": [json.loads(k) for k in personas]}
-
-
-def _json_for_script(data: Any) -> str:
-    """JSON safe inside a <script> element: no '<', '>' or '&' can close or confuse it."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def render_html_report(runs: Mapping[str, Sequence[Mapping[str, Any]]], *, human: Mapping[str, float] | None = None,
@@ -447,9 +277,9 @@ def render_html_report(runs: Mapping[str, Sequence[Mapping[str, Any]]], *, human
     """
     if not runs:
         raise ValueError("no runs to report")
-    prepared = [_prepare(name, assets.RUN_COLOURS[i % len(assets.RUN_COLOURS)], records, catalog, human)
+    prepared = [prepare_run(name, assets.RUN_COLOURS[i % len(assets.RUN_COLOURS)], records, catalog, human)
                 for i, (name, records) in enumerate(runs.items())]
-    data = _viewer_data(prepared, catalog)
+    data = viewer_data(prepared, catalog)
     total = sum(len(r.records) for r in prepared)
     nav = "".join(f'<a href="#{k}">{_e(title)}</a>' for k, (title, _) in assets.SECTIONS.items())
     version = package_version()
@@ -468,5 +298,5 @@ def render_html_report(runs: Mapping[str, Sequence[Mapping[str, Any]]], *, human
         _section("conversations", '<div id="viewer"><noscript>Turn on JavaScript to browse the conversations.'
                  '</noscript></div>'),
         f'</main><footer>Generated by langgraph-salessim {_e(version)} · self-contained: works offline</footer>',
-        f'<script type="application/json" id="salessim-data">{_json_for_script(data)}</script>',
+        f'<script type="application/json" id="salessim-data">{json_for_script(data)}</script>',
         f"<script>{assets.JS}</script></body></html>", ""])
