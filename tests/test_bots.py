@@ -65,15 +65,15 @@ def test_compiled_graph_bot_keeps_one_thread_per_conversation(small_catalog: Cat
 
 
 def test_bot_built_with_tools_and_a_model(small_catalog: Catalog) -> None:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from langgraph.prebuilt import create_react_agent
+    from langgraph.prebuilt import create_react_agent  # langchain.agents.create_agent builds the same shape
 
     model = ScriptedChatModel(script=[
         AIMessage(content="", tool_calls=[tool_call("catalog_search", {"query": "ThinkPad"})]),
         AIMessage(content=f"The **{THINKPAD}** has 16GB and Windows."),
     ])
-    bot = create_react_agent(model, tools=create_catalog_tools(small_catalog, category="laptop"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # its move to langchain.agents; not a dependency here
+        bot = create_react_agent(model, tools=create_catalog_tools(small_catalog, category="laptop"))
     out = _run(small_catalog, bot)
     assert out["outcome"] == "accepted" and out["purchase"]["product_id"] == "lt-004"
     assert out["recommended"][-1]["product_ids"] == ["lt-004"]  # read from its text, matched to the catalog

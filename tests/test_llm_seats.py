@@ -127,6 +127,7 @@ def test_pushy_variant_names_its_target(small_catalog: Catalog) -> None:
         create_sales_agent(ScriptedChatModel(script=[]), catalog=small_catalog, variant="pushy", target="nope")
 
 
+@pytest.mark.allow_hosts(["127.0.0.1"])  # building the OpenAI client touches socket.socket; nothing connects
 def test_models_from_strings(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     with pytest.raises(ValueError, match="expected '<provider>:<model>'"):
