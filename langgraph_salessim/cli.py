@@ -80,6 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--server", help="run every conversation on a LangGraph Agent Server at this URL "
                      "(e.g. `langgraph dev`); the server's graph decides the seats")
     run.add_argument("--graph", default="salessim", help="graph id on --server (default: salessim)")
+    run.add_argument("--prices", type=Path, help='JSON of US dollars per million tokens by model name: '
+                     '{"gpt-4o-mini": {"input": 0.15, "output": 0.6}}; adds cost_usd to each result')
+    run.add_argument("--max-cost", type=float, help="stop starting conversations once they cost this many dollars")
     run.add_argument("--token-budget", type=int,
                      help="stop starting conversations once this many model tokens were used (resume later)")
     models = run.add_argument_group("models (default: the offline agents)")
@@ -178,11 +181,12 @@ def _cmd_run(args: argparse.Namespace) -> int:
     asyncio.run(run_conversations(
         personas, catalog=catalog, shopper=shopper, sales_agent=sales_agent, trials=args.trials, seed=args.seed,
         concurrency=args.concurrency, max_turns=args.max_turns, attach_images=not args.no_images, out=results,
-        skip=skip, on_result=progress, token_budget=args.token_budget,
+        skip=skip, on_result=progress, token_budget=args.token_budget, max_cost=args.max_cost,
+        prices=json.loads(args.prices.read_text(encoding="utf-8")) if args.prices else None,
         executor=ServerExecutor(url=args.server, graph_id=args.graph) if args.server else None,
     ))
     if done < total:
-        print(f"salessim: token budget reached after {done} of {total} conversations; "
+        print(f"salessim: budget reached after {done} of {total} conversations; "
               f"continue with --resume --out {args.out}", file=sys.stderr)
     print(f"results: {results}")
     print(format_summary(summarize(read_results(results))))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,20 @@ def conversation_seed(seed: int, persona_id: str, trial: int) -> int:
     """A stable per-conversation seed derived from the run seed."""
     digest = hashlib.sha256(f"{seed}|{persona_id}|{trial}".encode()).digest()
     return int.from_bytes(digest[:4], "big")
+
+
+def conversation_cost(record: Mapping[str, Any], prices: Mapping[str, Mapping[str, float]]) -> float | None:
+    """US dollars a conversation cost: each role's tokens at its model's price (None if a used model is unpriced)."""
+    total = 0.0
+    for role, usage in record.get("token_usage", {}).items():
+        if not usage.get("total_tokens"):
+            continue
+        price = prices.get(str((record.get("models", {}).get(role) or {}).get("name")))
+        if price is None:
+            return None
+        total += usage.get("input_tokens", 0) * price["input"] / 1e6 + usage.get("output_tokens", 0) * price[
+            "output"] / 1e6
+    return round(total, 6)
 
 
 def describe_seat(seat: Any) -> dict[str, Any]:
@@ -55,6 +69,8 @@ async def run_conversations(
     skip: set[str] | frozenset[str] = frozenset(),
     on_result: Callable[[dict[str, Any]], None] | None = None,
     token_budget: int | None = None,
+    prices: Mapping[str, Mapping[str, float]] | None = None,
+    max_cost: float | None = None,
     executor: Any = None,
 ) -> list[dict[str, Any]]:
     """Run personas × trials through the SalesSim graph with bounded concurrency.
@@ -78,6 +94,9 @@ async def run_conversations(
         on_result: called with each record as it finishes.
         token_budget: stop starting conversations once the finished ones used this many tokens
             (all roles); conversations already running finish and are recorded.
+        prices: US dollars per million tokens by model name, e.g.
+            `{"gpt-4o-mini": {"input": 0.15, "output": 0.6}}`; each record then gets `cost_usd`.
+        max_cost: stop starting conversations once the finished ones cost this much (needs `prices`).
         executor: runs each conversation instead of the local graph: any object with
             `ainvoke(input, *, context, config)` returning the graph's output (e.g. a
             `ServerExecutor` submitting runs to a LangGraph Agent Server).
@@ -101,13 +120,16 @@ async def run_conversations(
     gate = asyncio.Semaphore(concurrency)
     records: list[dict[str, Any]] = []
     used = 0
+    spent = 0.0
+    if max_cost is not None and not prices:
+        raise ValueError("max_cost needs prices (US dollars per million tokens by model name)")
 
     async def one(persona: Persona, trial: int) -> None:
         cid = f"{persona.uuid}-t{trial}"
         cseed = conversation_seed(seed, persona.uuid, trial)
-        nonlocal used
+        nonlocal used, spent
         async with gate:
-            if token_budget is not None and used >= token_budget:
+            if (token_budget is not None and used >= token_budget) or (max_cost is not None and spent >= max_cost):
                 return  # budget spent: the rest stays undone (resume later with a new budget)
             start = time.perf_counter()
             try:
@@ -127,6 +149,9 @@ async def run_conversations(
             writer.write(record)
         records.append(record)
         used += sum(u.get("total_tokens", 0) for u in record["token_usage"].values())
+        if prices:
+            record["cost_usd"] = conversation_cost(record, prices)
+            spent += record["cost_usd"] or 0.0
         if on_result is not None:
             on_result(record)
 

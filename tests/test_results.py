@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 
+import pytest
 from langchain_core.messages import AIMessage
 
 from langgraph_salessim import Catalog, Constraint, Persona, resolve_ground_truth
@@ -84,3 +85,26 @@ def test_token_budget_stops_starting_new_conversations(small_catalog: Catalog) -
     records = asyncio.run(run_conversations(personas, catalog=small_catalog, shopper=Chatty(script=[]),
                                             concurrency=1, token_budget=120))
     assert len(records) == 3  # 50 tokens each: after 150 >= 120 no new conversation starts
+
+
+def test_max_cost_stops_starting_new_conversations_and_records_cost(small_catalog: Catalog) -> None:
+    from langgraph_salessim.runner import describe_seat
+
+    class Paid(ScriptedChatModel):
+        def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+            from langchain_core.outputs import ChatGeneration, ChatResult
+
+            msg = AIMessage(content="Bye.", tool_calls=[tool_call("end_conversation")], usage_metadata=_usage(40, 10))
+            return ChatResult(generations=[ChatGeneration(message=msg)])
+
+    model = Paid(script=[])
+    name = describe_seat(create_sales_agent(model, catalog=small_catalog))["name"]
+    prices = {name: {"input": 1000.0, "output": 2000.0}}  # $ per million tokens: 0.04 + 0.02 per conversation
+    personas = [_persona(small_catalog).model_copy(update={"uuid": f"c{i}"}) for i in range(5)]
+    records = asyncio.run(run_conversations(personas, catalog=small_catalog, shopper=model, concurrency=1,
+                                            prices=prices, max_cost=0.1))
+    assert len(records) == 2 and all(r["cost_usd"] == pytest.approx(0.06) for r in records)
+    unpriced = asyncio.run(run_conversations(personas[:1], catalog=small_catalog, shopper=model, prices={"x": {}}))
+    assert unpriced[0]["cost_usd"] is None  # a model without a price: unknown, not zero
+    with pytest.raises(ValueError, match="max_cost needs prices"):
+        asyncio.run(run_conversations(personas, catalog=small_catalog, max_cost=1.0))
