@@ -72,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=Path, help="output directory (default: salessim-results/run-<time>)")
     run.add_argument("--resume", action="store_true", help="continue the run in --out, skipping finished ones")
     run.add_argument("--concurrency", type=int, default=8, help="conversations in flight at once")
+    run.add_argument("--workers", type=int, default=1,
+                     help="worker processes to spread conversations over (fork; --concurrency is split among them)")
     run.add_argument("--trials", type=int, default=1, help="conversations per persona")
     run.add_argument("--seed", type=int, default=0)
     run.add_argument("--max-turns", type=int, default=DEFAULT_MAX_TURNS, help="shopper turn cap")
@@ -181,7 +183,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     asyncio.run(run_conversations(
         personas, catalog=catalog, shopper=shopper, sales_agent=sales_agent, trials=args.trials, seed=args.seed,
         concurrency=args.concurrency, max_turns=args.max_turns, attach_images=not args.no_images, out=results,
-        skip=skip, on_result=progress, token_budget=args.token_budget, max_cost=args.max_cost,
+        skip=skip, on_result=progress, token_budget=args.token_budget, max_cost=args.max_cost, workers=args.workers,
         prices=json.loads(args.prices.read_text(encoding="utf-8")) if args.prices else None,
         executor=ServerExecutor(url=args.server, graph_id=args.graph) if args.server else None,
     ))

@@ -18,6 +18,7 @@ from langgraph.types import RetryPolicy
 from langgraph_salessim.actions import parse_reply
 from langgraph_salessim.catalog import Catalog
 from langgraph_salessim.judges import Judge, create_decision_alignment_judge, run_judge
+from langgraph_salessim.pacing import waiting
 from langgraph_salessim.personas import Persona, resolve_ground_truth
 from langgraph_salessim.retry import DEFAULT_RETRY_POLICY, EmptyReplyError, call_with_retry
 from langgraph_salessim.seats import SalesAgent, SalesReply, SalesView, Shopper, ShopperView
@@ -83,7 +84,7 @@ def create_salessim_graph(
     Example:
         >>> graph = create_salessim_graph().compile()
         >>> persona = load_builtin_personas()[0]  # doctest: +SKIP
-        >>> result = graph.invoke({"persona": persona})  # doctest: +SKIP
+        >>> result = await graph.ainvoke({"persona": persona.model_dump(mode="json")})  # doctest: +SKIP
         >>> result["outcome"], result["scores"][0]["label"]  # doctest: +SKIP
     """
     if catalog is None:
@@ -94,7 +95,8 @@ def create_salessim_graph(
     sales_seat = as_sales_seat(sales_agent, catalog)
     judge_list = list(judges) if judges is not None else [create_decision_alignment_judge()]
 
-    def opening(state: SalesSimState) -> dict[str, Any]:
+    # the small functions below are async so that LangGraph runs them inline, not in a thread pool
+    async def opening(state: SalesSimState) -> dict[str, Any]:
         # kept as JSON in state: checkpointers then need no knowledge of our types
         update: dict[str, Any] = {"persona": _as_persona(state["persona"], catalog).model_dump(mode="json")}
         if not state.get("messages"):
@@ -118,7 +120,8 @@ def create_salessim_graph(
         )
 
         async def ask() -> dict[str, Any]:
-            reply = await shopper_seat.respond(view)
+            async with waiting():  # the seat's model call (or person) runs without this conversation's CPU turn
+                reply = await shopper_seat.respond(view)
             if is_empty(parse_reply(reply.message.text, [dict(c) for c in reply.message.tool_calls])):
                 raise EmptyReplyError("the shopper's model returned neither text nor a tool call")
             return shopper_update(reply.message, reply.memory, state, catalog)
@@ -145,7 +148,8 @@ def create_salessim_graph(
         attach = attach_images if ctx is None or ctx.attach_images is None else ctx.attach_images
 
         async def ask() -> SalesReply:
-            reply = await sales_seat.respond(view)
+            async with waiting():
+                reply = await sales_seat.respond(view)
             if not any(m.text.strip() for m in reply.messages):
                 raise EmptyReplyError("the sales agent returned no text")
             return reply
@@ -161,7 +165,7 @@ def create_salessim_graph(
                    "recommended": [r["product_ids"] for r in update.get("recommended", [])]})
         return update
 
-    def finalize(state: SalesSimState) -> dict[str, Any]:
+    async def finalize(state: SalesSimState) -> dict[str, Any]:
         if state.get("outcome") is not None:
             return {}
         return {
@@ -169,7 +173,7 @@ def create_salessim_graph(
             "termination_reason": f"max_turns_reached: {state.get('turn', 0)} shopper turns without a decision",
         }
 
-    def after_shopper(state: SalesSimState, runtime: Runtime[Context]) -> str:
+    async def after_shopper(state: SalesSimState, runtime: Runtime[Context]) -> str:
         if state.get("outcome") is not None:
             return "finalize"
         scratch = state.get("shopper_scratch", [])
@@ -178,7 +182,7 @@ def create_salessim_graph(
         limit = (runtime.context.max_turns if runtime.context else None) or max_turns
         return "finalize" if state.get("turn", 0) >= limit else "sales_agent"
 
-    def after_sales(state: SalesSimState) -> Literal["shopper", "finalize"]:
+    async def after_sales(state: SalesSimState) -> Literal["shopper", "finalize"]:
         return "finalize" if state.get("outcome") is not None else "shopper"
 
     builder = StateGraph(
@@ -218,7 +222,8 @@ def _progress(event: dict[str, Any]) -> None:
 
 def _judge_node(judge: Judge) -> Any:
     async def node(state: SalesSimState) -> dict[str, Any]:
-        scores = await run_judge(judge, state)
+        async with waiting():
+            scores = await run_judge(judge, state)
         for s in scores:
             _progress({"event": "score", "name": s["name"], "value": s["value"], "label": s.get("label")})
         return {"scores": scores}

@@ -87,7 +87,8 @@ def test_token_budget_stops_starting_new_conversations(small_catalog: Catalog) -
     assert len(records) == 3  # 50 tokens each: after 150 >= 120 no new conversation starts
 
 
-def test_max_cost_stops_starting_new_conversations_and_records_cost(small_catalog: Catalog) -> None:
+def test_max_cost_stops_starting_new_conversations_and_records_cost(small_catalog: Catalog, tmp_path) -> None:
+    from langgraph_salessim.results import read_results
     from langgraph_salessim.runner import describe_seat
 
     class Paid(ScriptedChatModel):
@@ -101,9 +102,11 @@ def test_max_cost_stops_starting_new_conversations_and_records_cost(small_catalo
     name = describe_seat(create_sales_agent(model, catalog=small_catalog))["name"]
     prices = {name: {"input": 1000.0, "output": 2000.0}}  # $ per million tokens: 0.04 + 0.02 per conversation
     personas = [_persona(small_catalog).model_copy(update={"uuid": f"c{i}"}) for i in range(5)]
+    out = tmp_path / "results.jsonl"
     records = asyncio.run(run_conversations(personas, catalog=small_catalog, shopper=model, concurrency=1,
-                                            prices=prices, max_cost=0.1))
+                                            prices=prices, max_cost=0.1, out=out))
     assert len(records) == 2 and all(r["cost_usd"] == pytest.approx(0.06) for r in records)
+    assert [r["cost_usd"] for r in read_results(out)] == [r["cost_usd"] for r in records]  # in the file too
     unpriced = asyncio.run(run_conversations(personas[:1], catalog=small_catalog, shopper=model, prices={"x": {}}))
     assert unpriced[0]["cost_usd"] is None  # a model without a price: unknown, not zero
     with pytest.raises(ValueError, match="max_cost needs prices"):

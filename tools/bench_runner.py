@@ -8,13 +8,19 @@ conversations of T shopper turns at concurrency C it reports, all measured in th
   and the speed-up of the concurrent runner over it;
 - framework overhead per turn with a zero-latency model.
 
+With `--workers N` the concurrent runs spread the conversations over N forked worker processes
+(`run_conversations(workers=N)`, each at concurrency C/N); the sequential estimate stays one process.
+
 Run: python tools/bench_runner.py [--conversations 256] [--concurrency 64] [--latency 0.05] [--turns 4]
+     [--workers 1]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import platform
 import time
 from typing import Any
 
@@ -57,9 +63,10 @@ class SleepyModel(BaseChatModel):
         return ChatResult(generations=[ChatGeneration(message=msg)])
 
 
-async def _run(personas: list[Persona], catalog: Any, *, latency: float, turns: int, concurrency: int) -> float:
+async def _run(personas: list[Persona], catalog: Any, *, latency: float, turns: int, concurrency: int,
+               workers: int = 1) -> float:
     start = time.perf_counter()
-    await run_conversations(personas, catalog=catalog, concurrency=concurrency,
+    await run_conversations(personas, catalog=catalog, concurrency=concurrency, workers=workers,
                             shopper=SleepyModel(latency=latency, role="shopper", turns=turns),
                             sales_agent=SleepyModel(latency=latency, role="sales"), attach_images=False)
     return time.perf_counter() - start
@@ -71,6 +78,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--concurrency", type=int, default=64)
     parser.add_argument("--latency", type=float, default=0.05)
     parser.add_argument("--turns", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=1, help="worker processes of the concurrent runs")
     parser.add_argument("--sequential-sample", type=int, default=16,
                         help="conversations timed one after another (scaled up to --conversations)")
     args = parser.parse_args(argv)
@@ -82,17 +90,21 @@ def main(argv: list[str] | None = None) -> None:
     calls = args.conversations * (2 * args.turns - 1)  # T shopper calls + (T - 1) salesperson calls each
     ideal = calls * args.latency / args.concurrency
     measured = asyncio.run(_run(personas, catalog, latency=args.latency, turns=args.turns,
-                                concurrency=args.concurrency))
+                                concurrency=args.concurrency, workers=args.workers))
     sample = personas[: args.sequential_sample]
     seq = asyncio.run(_run(sample, catalog, latency=args.latency, turns=args.turns, concurrency=1))
     sequential = seq * args.conversations / len(sample)
-    zero = asyncio.run(_run(personas, catalog, latency=0.0, turns=args.turns, concurrency=args.concurrency))
+    zero = asyncio.run(_run(personas, catalog, latency=0.0, turns=args.turns, concurrency=args.concurrency,
+                            workers=args.workers))
     turns = args.conversations * args.turns
     print(f"conversations={args.conversations} turns={args.turns} concurrency={args.concurrency} "
-          f"latency={args.latency * 1000:.0f}ms model_calls={calls}")
+          f"workers={args.workers} (concurrency {args.concurrency / args.workers:g} each) "
+          f"latency={args.latency * 1000:.0f}ms model_calls={calls} cpus={os.cpu_count()} "
+          f"python={platform.python_version()}")
     print(f"ideal {ideal:.2f}s  measured {measured:.2f}s  efficiency {ideal / measured:.3f}")
     print(f"sequential (est. from {len(sample)}) {sequential:.2f}s  speed-up {sequential / measured:.1f}x")
-    print(f"framework overhead per shopper turn (zero latency): {zero / turns * 1000:.2f} ms")
+    print(f"framework overhead per shopper turn (zero latency, {args.workers} worker(s)): "
+          f"{zero / turns * 1000:.2f} ms wall")
 
 
 if __name__ == "__main__":
