@@ -145,7 +145,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
         print(f"salessim: {results} already holds {len(skip)} conversations; use --resume to continue it "
               "or choose another --out", file=sys.stderr)
         return 2
-    shopper, sales_agent = _seats(args, catalog)
+    # on a server its graph plays the seats; nothing model-related is built (or keyed) here
+    shopper, sales_agent = (as_shopper_seat(None, catalog), as_sales_seat(None, catalog)) if args.server \
+        else _seats(args, catalog)
     config: dict[str, Any] = {
         "package_version": package_version(),
         "personas": {"source": source, "count": len(personas),
@@ -156,8 +158,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
         "trials": args.trials, "seed": args.seed, "concurrency": args.concurrency, "max_turns": args.max_turns,
         "attach_images": not args.no_images,
     }
-    if args.server:  # the server's graph decides the seats
-        config["shopper"] = config["sales_agent"] = {"server": args.server, "graph_id": args.graph}
+    if args.server:  # the server's graph plays the seats, with the models asked for in its context
+        config["shopper"] = config["sales_agent"] = {"server": args.server, "graph_id": args.graph,
+                                                      "context": _server_context(args)}
     (args.out / "run.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     total = len(personas) * args.trials - len(skip)
     done = 0
@@ -185,7 +188,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
         concurrency=args.concurrency, max_turns=args.max_turns, attach_images=not args.no_images, out=results,
         skip=skip, on_result=progress, token_budget=args.token_budget, max_cost=args.max_cost, workers=args.workers,
         prices=json.loads(args.prices.read_text(encoding="utf-8")) if args.prices else None,
-        executor=ServerExecutor(url=args.server, graph_id=args.graph) if args.server else None,
+        executor=ServerExecutor(url=args.server, graph_id=args.graph, context=_server_context(args))
+        if args.server else None,
     ))
     if done < total:
         print(f"salessim: budget reached after {done} of {total} conversations; "
@@ -214,6 +218,13 @@ def _seats(args: argparse.Namespace, catalog: Catalog) -> tuple[Shopper, SalesAg
     if args.sales_agent:
         sales = create_bot_sales_agent(_import_object(args.sales_agent), timeout=args.bot_timeout)
     return as_shopper_seat(shopper, catalog), as_sales_seat(sales, catalog)
+
+
+def _server_context(args: argparse.Namespace) -> dict[str, Any]:
+    """Model choices for the server's graph (its `Context`); the server uses its own API keys."""
+    chosen = {"shopper_model": args.shopper_model, "sales_model": args.sales_model, "base_url": args.base_url,
+              "shopper_variant": args.shopper_variant if args.shopper_variant != "default" else None}
+    return {k: v for k, v in chosen.items() if v is not None}
 
 
 def _import_object(spec: str) -> Any:

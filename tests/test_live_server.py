@@ -161,3 +161,16 @@ def test_remote_graph_bot_in_the_sales_seat(server_url: str) -> None:
     sales_turns = [m for m in out["messages"] if m.type == "ai"][1:]
     assert sales_turns and all("**" in m.text or "Sorry" in m.text for m in sales_turns)
     assert out["scores"][0]["value"] is not None
+
+
+def test_model_choices_reach_the_server_graph(server_url: str, tmp_path) -> None:
+    from langgraph_salessim.cli import main
+    from langgraph_salessim.results import read_results
+
+    # the server's graph builds the model from its context: an unknown provider fails there, per conversation
+    out = tmp_path / "server-models"
+    assert main(["run", "--server", server_url, "--category", "laptop", "--limit", "1", "--out", str(out),
+                 "--quiet", "--shopper-model", "nosuch:model"]) == 0
+    [record] = list(read_results(out / "results.jsonl"))
+    assert record["outcome"] == "error" and "nosuch:model" in record["error_message"]
+    assert record["models"]["executor"]["context"] == {"shopper_model": "nosuch:model"}
