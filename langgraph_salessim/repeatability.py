@@ -8,6 +8,7 @@ from math import comb
 from typing import Any
 
 from langgraph_salessim.corpus import bootstrap_mean
+from langgraph_salessim.state import find_score
 
 
 def pass_hat_k(n: int, c: int, k: int) -> float:
@@ -25,7 +26,7 @@ def pass_at_k(n: int, c: int, k: int) -> float:
 
 
 def _aligned(record: Mapping[str, Any]) -> float | None:
-    score = next((s for s in record.get("scores", []) if s.get("name") == "decision_alignment"), None)
+    score = find_score(record, "decision_alignment")
     return None if score is None else score.get("value")
 
 
@@ -53,7 +54,7 @@ def alignment_by_category(records: Iterable[Mapping[str, Any]], *, seed: int = 0
     values: dict[str, list[float]] = defaultdict(list)
     labels: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for r in records:
-        score = next((s for s in r.get("scores", []) if s.get("name") == "decision_alignment"), None)
+        score = find_score(r, "decision_alignment")
         if score is None or score.get("value") is None:
             continue
         for key in (str(r.get("category")), "overall"):

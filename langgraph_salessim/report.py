@@ -7,10 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from langgraph_salessim.repeatability import paper_table, repeatability
-
-
-def _score(record: Mapping[str, Any], name: str) -> Mapping[str, Any] | None:
-    return next((s for s in record.get("scores", []) if s.get("name") == name), None)
+from langgraph_salessim.state import find_score
 
 
 def summarize(records: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
@@ -27,7 +24,7 @@ def summarize(records: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     aligned = graded = 0
     unscored: Counter[str] = Counter()
     for r in records:
-        s = _score(r, "decision_alignment")
+        s = find_score(r, "decision_alignment")
         if s is None:
             unscored["no decision_alignment score"] += 1
         elif s.get("value") is None:

@@ -19,6 +19,7 @@ from langgraph_salessim.evaluation import corpus_summary
 from langgraph_salessim.repeatability import alignment_by_category, repeatability
 from langgraph_salessim.report import summarize
 from langgraph_salessim.rescore import rescore_records
+from langgraph_salessim.state import find_score
 
 _THUMB = 128  # px, longest side of the embedded product images
 
@@ -44,8 +45,8 @@ def prepare_run(name: str, colour: str, records: Sequence[Mapping[str, Any]], ca
     pairs = list(rescore_records(records, catalog=catalog))
     recs = [r for r, _ in pairs]
     scored = [(c, [s for s in r["scores"] if isinstance(s.get("name"), str) and "value" in s]) for r, c in pairs]
-    trials = Counter(str(r.get("persona_id")) for r in recs if any(
-        s.get("name") == "decision_alignment" and s.get("value") is not None for s in r["scores"]))
+    trials = Counter(str(r.get("persona_id")) for r in recs
+                     if (find_score(r, "decision_alignment") or {}).get("value") is not None)
     k_max = max(trials.values(), default=0)
     return ReportRun(name, colour, recs, [c for _, c in pairs], alignment_by_category(recs), summarize(recs),
                 corpus_summary(scored, human=human), repeatability(recs, ks=range(1, k_max + 1)), k_max)
@@ -129,7 +130,7 @@ def viewer_data(runs: Sequence[ReportRun], catalog: Catalog | None) -> dict[str,
     personas: dict[str, int] = {}  # trials of a persona share one entry
     for ri, run in enumerate(runs):
         for rec, conv in zip(run.records, run.convs, strict=True):
-            da = next((s for s in rec["scores"] if s.get("name") == "decision_alignment"), None)
+            da = find_score(rec, "decision_alignment")
             value = None if da is None or da.get("value") is None else int(da["value"] == 1.0)
             acc = None if conv.acceptable is None else set(conv.acceptable)
             raw = _raw_turns(rec)

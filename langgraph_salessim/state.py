@@ -43,6 +43,17 @@ class Score(TypedDict):
     comment: NotRequired[str | None]
 
 
+def make_score(name: str, value: float | None, *, label: str | None = None, comment: str | None = None,
+               **details: Any) -> Score:
+    """A `Score`; keyword arguments beyond label and comment go to `details`."""
+    return Score(name=name, value=value, label=label, details=dict(details), comment=comment)
+
+
+def find_score(record: Any, name: str) -> Any:
+    """The score named `name` in a record's (or state's) `scores`, or None."""
+    return next((s for s in record.get("scores") or [] if s.get("name") == name), None)
+
+
 class Recommendation(TypedDict):
     """Products the salesperson recommended in one of its turns."""
 
