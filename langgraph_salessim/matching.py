@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -49,6 +50,20 @@ def best_match(name: str, candidates: Sequence[str], *, threshold: float = MATCH
         if score >= threshold and (best is None or key > best):
             best = key
     return -best[2] if best is not None else None
+
+
+@lru_cache(maxsize=64)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    longest_first = sorted(set(names), key=len, reverse=True)
+    if not longest_first:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in longest_first) + r")(?!\w)", re.I)
+
+
+def mask_names(text: str, names: Sequence[str], replacement: str = " ") -> str:
+    """Replace whole-word occurrences of the given product names (a shopper quoting a name states nothing)."""
+    pattern = _names_pattern(tuple(names))
+    return pattern.sub(replacement, text) if pattern is not None else text
 
 
 def candidate_mentions(text: str) -> list[str]:

@@ -8,6 +8,7 @@ from langgraph_salessim.catalog import Catalog
 from langgraph_salessim.constraints import Constraint
 from langgraph_salessim.conversation import Conversation
 from langgraph_salessim.criteria import criterion_for, mentions
+from langgraph_salessim.matching import mask_names
 from langgraph_salessim.state import Score, make_score
 
 LOOK_ELSEWHERE = re.compile(
@@ -54,12 +55,10 @@ def dealbreaker_violations(conv: Conversation, catalog: Catalog | None) -> Score
         return make_score("dealbreaker_violations", None, comment="needs the catalog")
     stated: list[Constraint] = []
     bad: list[str] = []
-    # a product name the shopper quotes back ("the X Touch-Screen ...") states nothing
-    names = sorted({p.name for p in catalog.products}, key=len, reverse=True)
-    quoted = re.compile("|".join(re.escape(n) for n in names), re.I) if names else None
+    names = tuple(p.name for p in catalog.products)
     for t in conv.turns:
         if t.speaker == "Shopper":
-            said = quoted.sub(" ", t.text) if quoted else t.text
+            said = mask_names(t.text, names)  # a product name the shopper quotes back states nothing
             stated += [c for c in conv.persona.constraints
                        if c not in stated and mentions(said, criterion_for(c), strict=True)]
             continue

@@ -15,6 +15,7 @@ from typing import Any
 
 from langgraph_salessim.catalog import Catalog
 from langgraph_salessim.constraints import Constraint, Operator
+from langgraph_salessim.matching import mask_names
 
 
 @dataclass(frozen=True)
@@ -222,10 +223,8 @@ class Reader:
                 elif isinstance(v, list) and v and all(isinstance(x, str) for x in v):
                     values.setdefault(k, set()).update(v)
                     self._lists.add(k)
-        names = sorted({p.name for p in catalog.in_category(category)}, key=len, reverse=True)
         # product names quoted back by the shopper ("the X 16GB ... doesn't do it") are not criteria
-        self._names = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.I) \
-            if names else None
+        self._names = tuple(p.name for p in catalog.in_category(category))
         forms: list[tuple[str, str, str]] = []
         for attr in sorted(values):
             for value in sorted(values[attr]):
@@ -241,8 +240,7 @@ class Reader:
     def read(self, text: str) -> list[Constraint]:
         """Constraints stated in `text`; later statements about an attribute replace earlier ones."""
         found: dict[tuple[str, str], Constraint] = {}
-        if self._names is not None:
-            text = self._names.sub("that one", text)
+        text = mask_names(text, self._names, "that one")
         for sentence in _SENTENCES.split(text):
             for c in self._read_sentence(sentence):
                 kind = {"<": "le", "<=": "le", ">": "ge", ">=": "ge"}.get(c.operator, c.operator)
