@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from langgraph_salessim.catalog import Catalog
 from langgraph_salessim.personas import Persona
 from langgraph_salessim.results import conversation_turns
 from langgraph_salessim.state import state_persona
@@ -68,6 +69,15 @@ class Conversation:
     def bought(self) -> bool:
         """Whether the shopper put a product in the cart."""
         return self.outcome == "accepted"
+
+
+def resolve_purchase(conv: Conversation, name: str, catalog: Catalog) -> None:
+    """Set `purchase_id` from the name the shopper bought: recommended products first, then its category."""
+    recommended = [catalog.get(pid) for pid in conv.recommended]
+    product = (catalog.find(name, among=recommended) if recommended else None) or \
+        catalog.find(name, category=conv.category)
+    conv.purchase_name = name
+    conv.purchase_id = product.id if product else None
 
 
 def _turns(raw: Any) -> list[dict[str, Any]]:

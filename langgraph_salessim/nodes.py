@@ -14,7 +14,7 @@ from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, ToolMes
 
 from langgraph_salessim.actions import parse_reply
 from langgraph_salessim.catalog import Catalog
-from langgraph_salessim.conversation import Conversation, Turn
+from langgraph_salessim.conversation import Conversation, Turn, resolve_purchase
 from langgraph_salessim.evaluation import METRICS, score_conversation
 from langgraph_salessim.matching import match_mentions
 from langgraph_salessim.personas import Persona
@@ -119,13 +119,11 @@ def conversation_from_messages(
             turns.append(Turn("Salesperson", m.text, i, recommended=named))
     action = (decision or {}).get("action")
     outcome = {"add_to_cart": "accepted", "end_conversation": "ended_by_shopper"}.get(action or "", "max_turns_reached")
-    purchase = None
+    conv = Conversation(turns=turns, outcome=outcome, persona=persona, category=persona.category if persona else None,
+                        acceptable=persona.acceptable_products if persona else None)
     if action == "add_to_cart" and catalog is not None and (decision or {}).get("product"):
-        found = catalog.find(str(decision["product"]), category=persona.category if persona else None)  # type: ignore[index]
-        purchase = found.id if found else None
-    return Conversation(turns=turns, outcome=outcome, persona=persona,
-                        category=persona.category if persona else None,
-                        acceptable=persona.acceptable_products if persona else None, purchase_id=purchase)
+        resolve_purchase(conv, str((decision or {})["product"]), catalog)
+    return conv
 
 
 def create_judge_node(

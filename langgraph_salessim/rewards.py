@@ -25,7 +25,7 @@ from langchain_core.messages import BaseMessage
 
 from langgraph_salessim.actions import parse_reply
 from langgraph_salessim.catalog import Catalog
-from langgraph_salessim.conversation import Conversation, Turn, from_record, from_state
+from langgraph_salessim.conversation import Conversation, Turn, from_record, from_state, resolve_purchase
 from langgraph_salessim.criteria import mentions, persona_criteria
 from langgraph_salessim.judges import decision_alignment_of
 from langgraph_salessim.matching import match_mentions
@@ -290,10 +290,7 @@ def conversation_from_chat(
                         category=persona.category if persona else None,
                         acceptable=persona.acceptable_products if persona else None, purchase_name=bought)
     if bought is not None and catalog is not None:
-        recommended = [catalog.get(pid) for pid in conv.recommended]
-        product = (catalog.find(bought, among=recommended) if recommended else None) or \
-            catalog.find(bought, category=conv.category)
-        conv.purchase_id = product.id if product else None
+        resolve_purchase(conv, bought, catalog)
     return conv
 
 
