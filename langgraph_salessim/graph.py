@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
-from typing import Any, Literal
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage
@@ -13,7 +13,7 @@ from langgraph.errors import GraphBubbleUp
 from langgraph.graph import END, START, StateGraph
 from langgraph.prebuilt import ToolNode
 from langgraph.runtime import Runtime
-from langgraph.types import RetryPolicy
+from langgraph.types import Command, RetryPolicy
 
 from langgraph_salessim.actions import parse_reply
 from langgraph_salessim.catalog import Catalog
@@ -106,7 +106,7 @@ def create_salessim_graph(
             update["conversation_id"] = f"conv-{uuid.uuid4().hex}"
         return update
 
-    async def shopper_node(state: SalesSimState, runtime: Runtime[Context]) -> dict[str, Any]:
+    async def shopper_node(state: SalesSimState, runtime: Runtime[Context]) -> Command[str]:
         seed = runtime.context.seed if runtime.context else 0
         view = ShopperView(
             persona=state_persona(state),
@@ -131,13 +131,14 @@ def create_salessim_graph(
             if "messages" in update:
                 _progress({"event": "turn", "speaker": "shopper", "turn": update.get("turn"),
                            "action": update["shopper_actions"][-1]["action"]})
-            return update
         except GraphBubbleUp:  # an interrupt (a person in a seat) pauses the run: let LangGraph handle it
             raise
         except Exception as err:  # a failing seat ends this conversation, not the batch
-            return error_update("shopper", err)
+            update = error_update("shopper", err)
+        limit = (runtime.context.max_turns if runtime.context else None) or max_turns
+        return Command(update=update, goto=_after_shopper({**state, **update}, limit))
 
-    async def sales_node(state: SalesSimState, runtime: Runtime[Context]) -> dict[str, Any]:
+    async def sales_node(state: SalesSimState, runtime: Runtime[Context]) -> Command[str]:
         ctx = runtime.context
         persona = state_persona(state)
         view = SalesView(
@@ -159,11 +160,12 @@ def create_salessim_graph(
         except GraphBubbleUp:
             raise
         except Exception as err:
-            return error_update("sales_agent", err)
+            return Command(update=error_update("sales_agent", err), goto="finalize")
         update = sales_update(reply, state, catalog, attach_images=attach)
         _progress({"event": "turn", "speaker": "salesperson", "turn": state.get("turn", 0),
                    "recommended": [r["product_ids"] for r in update.get("recommended", [])]})
-        return update
+        ended = update.get("outcome") is not None or state.get("outcome") is not None
+        return Command(update=update, goto="finalize" if ended else "shopper")
 
     async def finalize(state: SalesSimState) -> dict[str, Any]:
         if state.get("outcome") is not None:
@@ -173,31 +175,17 @@ def create_salessim_graph(
             "termination_reason": f"max_turns_reached: {state.get('turn', 0)} shopper turns without a decision",
         }
 
-    async def after_shopper(state: SalesSimState, runtime: Runtime[Context]) -> str:
-        if state.get("outcome") is not None:
-            return "finalize"
-        scratch = state.get("shopper_scratch", [])
-        if scratch and isinstance(scratch[-1], AIMessage) and scratch[-1].tool_calls:
-            return "shopper_tools"
-        limit = (runtime.context.max_turns if runtime.context else None) or max_turns
-        return "finalize" if state.get("turn", 0) >= limit else "sales_agent"
-
-    async def after_sales(state: SalesSimState) -> Literal["shopper", "finalize"]:
-        return "finalize" if state.get("outcome") is not None else "shopper"
-
     builder = StateGraph(
         SalesSimState, context_schema=Context, input_schema=SalesSimInput, output_schema=SalesSimOutput
     )
     builder.add_node("opening", opening)
-    builder.add_node("shopper", shopper_node)
+    builder.add_node("shopper", shopper_node, destinations=("shopper_tools", "sales_agent", "finalize"))
     builder.add_node("shopper_tools", _shopper_tools(catalog))
-    builder.add_node("sales_agent", sales_node)
+    builder.add_node("sales_agent", sales_node, destinations=("shopper", "finalize"))
     builder.add_node("finalize", finalize)
     builder.add_edge(START, "opening")
     builder.add_edge("opening", "shopper")
-    builder.add_conditional_edges("shopper", after_shopper, ["shopper_tools", "sales_agent", "finalize"])
     builder.add_edge("shopper_tools", "shopper")
-    builder.add_conditional_edges("sales_agent", after_sales, ["shopper", "finalize"])
     names: list[str] = []
     for judge in judge_list:
         node = f"judge_{judge.name}"
@@ -210,6 +198,20 @@ def create_salessim_graph(
     if not names:
         builder.add_edge("finalize", END)
     return builder
+
+
+def _after_shopper(merged: Mapping[str, Any], limit: int) -> str:
+    """Where the conversation goes after the shopper's move (`merged`: the state with its update).
+
+    The seat nodes route with `Command(goto=...)` rather than conditional edges: a routing
+    function would make LangGraph copy every channel to show it the updated state.
+    """
+    if merged.get("outcome") is not None:
+        return "finalize"
+    scratch = merged.get("shopper_scratch") or []
+    if scratch and isinstance(scratch[-1], AIMessage) and scratch[-1].tool_calls:
+        return "shopper_tools"  # the update's own scratch message: it asked to inspect an image
+    return "finalize" if merged.get("turn", 0) >= limit else "sales_agent"
 
 
 def _progress(event: dict[str, Any]) -> None:

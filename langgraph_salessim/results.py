@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Iterator, Mapping
@@ -16,8 +17,9 @@ from langgraph_salessim.personas import Persona, persona_hash
 from langgraph_salessim.state import state_persona
 
 
+@functools.cache
 def package_version() -> str:
-    """Installed version of langgraph-salessim."""
+    """Installed version of langgraph-salessim (read once: the metadata lookup parses files)."""
     try:
         return version("langgraph-salessim")
     except PackageNotFoundError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -243,6 +244,7 @@ def _worker_main(jobs: Sequence[tuple[Persona, int]], settings: _Settings, concu
             results.put(("record", data))
 
         graph, models = _local_graph(settings)
+        gc.freeze()  # our own process: what it inherited and set up stays out of every collection
         asyncio.run(_run_jobs(jobs, graph, models, settings, concurrency=concurrency, stop=stop.is_set, emit=emit))
         results.put(("done", None))
     except BaseException as err:  # noqa: BLE001  # the parent raises it
