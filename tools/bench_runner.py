@@ -6,13 +6,19 @@ conversations of T shopper turns at concurrency C it reports, all measured in th
 - ideal wall time = total model calls x latency / C, and efficiency = ideal / measured;
 - the same conversations run one after another (as a sequential simulation loop would),
   and the speed-up of the concurrent runner over it;
-- framework overhead per turn with a zero-latency model.
+- framework overhead per turn with a zero-latency model;
+- the CPU time the concurrent run used per conversation (this process and its workers) and the
+  efficiency that CPU time alone allows on this machine's cores (the CPU-bound ceiling): when
+  it is near the measured efficiency, the runner is waiting on the CPU, not on itself.
+
+Timings on a shared virtual machine vary from run to run; `--repeat R` runs the concurrent
+measurement R times and reports the median and the best.
 
 With `--workers N` the concurrent runs spread the conversations over N forked worker processes
 (`run_conversations(workers=N)`, each at concurrency C/N); the sequential estimate stays one process.
 
 Run: python tools/bench_runner.py [--conversations 256] [--concurrency 64] [--latency 0.05] [--turns 4]
-     [--workers 1]
+     [--workers 1] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ import argparse
 import asyncio
 import os
 import platform
+import resource
+import statistics
 import time
 from typing import Any
 
@@ -63,6 +71,11 @@ class SleepyModel(BaseChatModel):
         return ChatResult(generations=[ChatGeneration(message=msg)])
 
 
+def _cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 async def _run(personas: list[Persona], catalog: Any, *, latency: float, turns: int, concurrency: int,
                workers: int = 1) -> float:
     start = time.perf_counter()
@@ -79,6 +92,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--latency", type=float, default=0.05)
     parser.add_argument("--turns", type=int, default=4)
     parser.add_argument("--workers", type=int, default=1, help="worker processes of the concurrent runs")
+    parser.add_argument("--repeat", type=int, default=3, help="concurrent runs measured (median and best reported)")
     parser.add_argument("--sequential-sample", type=int, default=16,
                         help="conversations timed one after another (scaled up to --conversations)")
     args = parser.parse_args(argv)
@@ -89,8 +103,15 @@ def main(argv: list[str] | None = None) -> None:
                 for i in range(args.conversations)]
     calls = args.conversations * (2 * args.turns - 1)  # T shopper calls + (T - 1) salesperson calls each
     ideal = calls * args.latency / args.concurrency
-    measured = asyncio.run(_run(personas, catalog, latency=args.latency, turns=args.turns,
-                                concurrency=args.concurrency, workers=args.workers))
+    walls, cpus = [], []
+    for _ in range(args.repeat):
+        cpu_before = _cpu_seconds()
+        walls.append(asyncio.run(_run(personas, catalog, latency=args.latency, turns=args.turns,
+                                      concurrency=args.concurrency, workers=args.workers)))
+        cpus.append(_cpu_seconds() - cpu_before)
+    measured = statistics.median(walls)
+    cpu = statistics.median(cpus)
+    cores = min(os.cpu_count() or 1, args.workers)
     sample = personas[: args.sequential_sample]
     seq = asyncio.run(_run(sample, catalog, latency=args.latency, turns=args.turns, concurrency=1))
     sequential = seq * args.conversations / len(sample)
@@ -101,7 +122,10 @@ def main(argv: list[str] | None = None) -> None:
           f"workers={args.workers} (concurrency {args.concurrency / args.workers:g} each) "
           f"latency={args.latency * 1000:.0f}ms model_calls={calls} cpus={os.cpu_count()} "
           f"python={platform.python_version()}")
-    print(f"ideal {ideal:.2f}s  measured {measured:.2f}s  efficiency {ideal / measured:.3f}")
+    print(f"ideal {ideal:.2f}s  measured {measured:.2f}s (median of {args.repeat})  efficiency {ideal / measured:.3f} "
+          f"(best {ideal / min(walls):.3f}, worst {ideal / max(walls):.3f})")
+    print(f"CPU used {cpu / args.conversations * 1000:.2f} ms per conversation; CPU-bound ceiling on "
+          f"{cores} core(s): efficiency {min(1.0, ideal / (cpu / cores)):.3f}")
     print(f"sequential (est. from {len(sample)}) {sequential:.2f}s  speed-up {sequential / measured:.1f}x")
     print(f"framework overhead per shopper turn (zero latency, {args.workers} worker(s)): "
           f"{zero / turns * 1000:.2f} ms wall")
