@@ -263,15 +263,14 @@ class ShopperEnv:
             return await self._finish(turns.error_update("shopper", err))  # the graph's end after its retries
         turn_before = state.get("turn", 0)
         _merge(state, turns.shopper_update(msg, reply.memory, state, self.catalog))
-        if state.get("outcome") is not None:
+        route = turns.after_shopper(state, self.max_turns)
+        if route == "finalize":
             return await self._finish()
-        scratch = state.get("shopper_scratch", [])
-        if scratch and isinstance(scratch[-1], AIMessage) and scratch[-1].tool_calls:
+        if route == "shopper_tools":
+            scratch = state["shopper_scratch"]
             ran = await self._tools.ainvoke(state)
             _merge(state, {"shopper_scratch": ran["shopper_scratch"][len(scratch):]})
             return self.observation(), 0.0, False, self._info()
-        if state.get("turn", 0) >= self.max_turns:
-            return await self._finish()
         shaping = self._shaping() if state.get("turn", 0) > turn_before else 0.0
         _merge(state, await self._sales_turn())
         if state.get("outcome") is not None:
@@ -308,9 +307,7 @@ class ShopperEnv:
     async def _finish(self, update: Mapping[str, Any] | None = None) -> Step:
         state = self.state
         _merge(state, update or {})
-        if state.get("outcome") is None:  # the graph's finalize node
-            _merge(state, {"outcome": "max_turns_reached", "termination_reason":
-                           f"max_turns_reached: {state.get('turn', 0)} shopper turns without a decision"})
+        _merge(state, turns.finalize_update(state))  # the graph's finalize node
         # judges run in parallel on the finalised state; LangGraph applies their writes by node name
         frozen, judges = dict(state), sorted(self.judges, key=lambda j: j.name)
         for scores in await asyncio.gather(*(run_judge(j, frozen) for j in judges)):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
@@ -33,7 +33,9 @@ from langgraph_salessim.state import (
 from langgraph_salessim.tools import create_inspect_image_tool
 from langgraph_salessim.turns import (
     SALESPERSON_NAME,
+    after_shopper,
     error_update,
+    finalize_update,
     is_empty,
     public_transcript,
     sales_update,
@@ -136,7 +138,7 @@ def create_salessim_graph(
         except Exception as err:  # a failing seat ends this conversation, not the batch
             update = error_update("shopper", err)
         limit = (runtime.context.max_turns if runtime.context else None) or max_turns
-        return Command(update=update, goto=_after_shopper({**state, **update}, limit))
+        return Command(update=update, goto=after_shopper({**state, **update}, limit))
 
     async def sales_node(state: SalesSimState, runtime: Runtime[Context]) -> Command[str]:
         ctx = runtime.context
@@ -168,12 +170,7 @@ def create_salessim_graph(
         return Command(update=update, goto="finalize" if ended else "shopper")
 
     async def finalize(state: SalesSimState) -> dict[str, Any]:
-        if state.get("outcome") is not None:
-            return {}
-        return {
-            "outcome": "max_turns_reached",
-            "termination_reason": f"max_turns_reached: {state.get('turn', 0)} shopper turns without a decision",
-        }
+        return finalize_update(state)
 
     builder = StateGraph(
         SalesSimState, context_schema=Context, input_schema=SalesSimInput, output_schema=SalesSimOutput
@@ -198,20 +195,6 @@ def create_salessim_graph(
     if not names:
         builder.add_edge("finalize", END)
     return builder
-
-
-def _after_shopper(merged: Mapping[str, Any], limit: int) -> str:
-    """Where the conversation goes after the shopper's move (`merged`: the state with its update).
-
-    The seat nodes route with `Command(goto=...)` rather than conditional edges: a routing
-    function would make LangGraph copy every channel to show it the updated state.
-    """
-    if merged.get("outcome") is not None:
-        return "finalize"
-    scratch = merged.get("shopper_scratch") or []
-    if scratch and isinstance(scratch[-1], AIMessage) and scratch[-1].tool_calls:
-        return "shopper_tools"  # the update's own scratch message: it asked to inspect an image
-    return "finalize" if merged.get("turn", 0) >= limit else "sales_agent"
 
 
 def _progress(event: dict[str, Any]) -> None:

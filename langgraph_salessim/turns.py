@@ -108,6 +108,30 @@ def shopper_update(
     return update
 
 
+def after_shopper(state: Mapping[str, Any], limit: int) -> str:
+    """Where the conversation goes after the shopper's move (`state`: with the move's update applied).
+
+    `shopper_tools` when the move asked to inspect images, `finalize` when it ended the conversation
+    or used the last of `limit` turns, else `sales_agent`. The graph's shopper node routes with it
+    through `Command(goto=...)`: a routing function on an edge would make LangGraph copy every
+    channel to show it the updated state.
+    """
+    if state.get("outcome") is not None:
+        return "finalize"
+    scratch = state.get("shopper_scratch") or []
+    if scratch and isinstance(scratch[-1], AIMessage) and scratch[-1].tool_calls:
+        return "shopper_tools"
+    return "finalize" if state.get("turn", 0) >= limit else "sales_agent"
+
+
+def finalize_update(state: Mapping[str, Any]) -> dict[str, Any]:
+    """The end of a conversation: outcome `max_turns_reached` unless a seat already decided it."""
+    if state.get("outcome") is not None:
+        return {}
+    return {"outcome": "max_turns_reached",
+            "termination_reason": f"max_turns_reached: {state.get('turn', 0)} shopper turns without a decision"}
+
+
 def caption(product: Product, catalog: Catalog) -> str:
     """A short text standing in for a product image (for text-only shopper models)."""
     visual = {k: v for k, v in product.attributes.items() if catalog.is_visual(product.category, k)}
