@@ -9,11 +9,12 @@ more diverse.
 from __future__ import annotations
 
 import math
-import random
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 STOP_WORDS = frozenset("""
 a about above across after afterwards again against all almost alone along already also although always am
@@ -65,12 +66,20 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def mean_similarity_to_others(documents: Sequence[str]) -> list[float | None]:
-    """Each document's mean cosine similarity to the other documents (None when it is alone)."""
+    """Each document's mean cosine similarity to the other documents (None when it is alone).
+
+    Computed against the sum of all vectors, less the document's own (unit or empty) vector:
+    linear in the corpus size rather than one cosine per pair.
+    """
     vectors = tfidf_vectors(documents)
     n = len(vectors)
     if n < 2:
         return [None] * n
-    return [sum(cosine(vectors[i], vectors[j]) for j in range(n) if j != i) / (n - 1) for i in range(n)]
+    total: dict[str, float] = {}
+    for v in vectors:
+        for t, x in v.items():
+            total[t] = total.get(t, 0.0) + x
+    return [(cosine(v, total) - (1.0 if v else 0.0)) / (n - 1) for v in vectors]
 
 
 def distinct_n(texts: Sequence[str], n: int) -> float | None:
@@ -95,19 +104,31 @@ class Estimate:
         return f"{self.mean:.3f} [{self.low:.3f}, {self.high:.3f}] (n={self.n})"
 
 
+_BOOTSTRAP_CHUNK = 4_000_000  # resampled values drawn at once (32 MB of indices)
+
+
 def bootstrap_mean(values: Sequence[float], *, resamples: int = 2000, level: float = 0.95,
                    seed: int = 0) -> Estimate | None:
-    """Mean of `values` with a percentile bootstrap CI; None for no values."""
-    xs = [float(v) for v in values]
-    if not xs:
-        return None
-    mean = sum(xs) / len(xs)
-    if len(xs) == 1:
-        return Estimate(mean, mean, mean, 1)
-    rng = random.Random(seed)
+    """Mean of `values` with a percentile bootstrap CI; None for no values.
+
+    Each of the `resamples` draws `len(values)` values with replacement (numpy's seeded
+    generator, so the same values and seed give the same interval).
+    """
+    xs = np.asarray([float(v) for v in values], dtype=np.float64)
     k = len(xs)
-    means = sorted(sum(rng.choice(xs) for _ in range(k)) / k for _ in range(resamples))
+    if k == 0:
+        return None
+    mean = float(xs.mean())
+    if k == 1:
+        return Estimate(mean, mean, mean, 1)
+    rng = np.random.default_rng(seed)
+    means = np.empty(resamples)
+    rows = max(1, _BOOTSTRAP_CHUNK // k)
+    for start in range(0, resamples, rows):
+        stop = min(resamples, start + rows)
+        means[start:stop] = xs[rng.integers(0, k, size=(stop - start, k))].mean(axis=1)
+    means.sort()
     alpha = (1 - level) / 2
-    low = means[int(math.floor(alpha * (resamples - 1)))]
-    high = means[int(math.ceil((1 - alpha) * (resamples - 1)))]
+    low = float(means[int(math.floor(alpha * (resamples - 1)))])
+    high = float(means[int(math.ceil((1 - alpha) * (resamples - 1)))])
     return Estimate(mean, low, high, k)

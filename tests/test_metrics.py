@@ -11,7 +11,13 @@ import pytest
 from langgraph_salessim import Catalog, Constraint, Persona, SoftConstraint
 from langgraph_salessim.cli import main
 from langgraph_salessim.conversation import Conversation, Turn, from_record
-from langgraph_salessim.corpus import bootstrap_mean, distinct_n, mean_similarity_to_others, tfidf_vectors
+from langgraph_salessim.corpus import (
+    bootstrap_mean,
+    cosine,
+    distinct_n,
+    mean_similarity_to_others,
+    tfidf_vectors,
+)
 from langgraph_salessim.evaluation import corpus_summary, create_metric_judges, load_human_reference, score_conversation
 from langgraph_salessim.quality import (
     complete_sentence_fraction,
@@ -137,6 +143,17 @@ def test_tfidf_against_a_hand_computation() -> None:
     assert sims == pytest.approx([(a * half + 0) / 2, (a * half + half * a) / 2, (0 + half * a) / 2])
     assert mean_similarity_to_others(["only one dialogue"]) == [None]
     assert tfidf_vectors(["the and of"]) == [{}]  # stop words only
+
+
+def test_similarity_to_others_equals_the_pairwise_mean() -> None:
+    rng = random.Random(3)
+    words = ["laptop", "battery", "screen", "budget", "gaming", "light", "red", "watch", "strap", "the", "and"]
+    docs = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 8))) for _ in range(30)] + ["the and"]
+    vectors = tfidf_vectors(docs)
+    pairwise = [sum(cosine(vectors[i], vectors[j]) for j in range(len(docs)) if j != i) / (len(docs) - 1)
+                for i in range(len(docs))]
+    assert mean_similarity_to_others(docs) == pytest.approx(pairwise, abs=1e-12)
+    assert mean_similarity_to_others(docs)[-1] == 0.0  # stop words only: similar to nothing
 
 
 def test_distinct_n() -> None:
