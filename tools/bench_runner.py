@@ -4,8 +4,9 @@ Both seats are fake chat models that sleep a fixed latency per call (no network)
 conversations of T shopper turns at concurrency C it reports, all measured in this process:
 
 - ideal wall time = total model calls x latency / C, and efficiency = ideal / measured;
-- the same conversations run one after another (as a sequential simulation loop would),
-  and the speed-up of the concurrent runner over it;
+- the same conversations run one after another, by our runner at concurrency 1 and (when
+  openevals is installed) by openevals' `run_multiturn_simulation_async`, and the speed-up of the
+  concurrent runner over each;
 - framework overhead per turn with a zero-latency model;
 - the CPU time the concurrent run used per conversation (this process and its workers) and the
   efficiency that CPU time alone allows on this machine's cores (the CPU-bound ceiling): when
@@ -33,11 +34,12 @@ import time
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 
 from langgraph_salessim import Constraint, Persona, load_builtin_catalog, resolve_ground_truth
 from langgraph_salessim.runner import run_conversations
+from langgraph_salessim.state import OPENING_GREETING
 
 
 class SleepyModel(BaseChatModel):
@@ -85,6 +87,55 @@ async def _run(personas: list[Persona], catalog: Any, *, latency: float, turns: 
     return time.perf_counter() - start
 
 
+async def _openevals_sequential(count: int, *, latency: float, turns: int) -> float | None:
+    """`count` conversations of the same two fake models run one after another by openevals'
+    `run_multiturn_simulation_async` (None when openevals is not installed: `pip install -e ".[bench]"`).
+
+    The simulated user is the shopper model (roles flipped, as in our graph), the app the sales
+    model keeping its own history; the app is not called after the shopper leaves, so both sides
+    make the same model calls as in our conversations.
+    """
+    try:
+        from openevals.simulators import run_multiturn_simulation_async
+    except ImportError:
+        return None
+    shopper = SleepyModel(latency=latency, role="shopper", turns=turns)
+    sales = SleepyModel(latency=latency, role="sales")
+    start = time.perf_counter()
+    for _ in range(count):
+        user, app, stop = _openevals_sides(shopper, sales)
+        await run_multiturn_simulation_async(app=app, user=user, stopping_condition=stop, max_turns=2 * turns)
+    return time.perf_counter() - start
+
+
+def _openevals_sides(shopper: SleepyModel, sales: SleepyModel) -> tuple[Any, Any, Any]:
+    """One conversation's simulated user, app and stopping condition for openevals."""
+    ended = False
+    history: list[BaseMessage] = [AIMessage(content=OPENING_GREETING)]
+
+    async def user(trajectory: list[dict[str, Any]], **kwargs: Any) -> dict[str, Any]:
+        nonlocal ended
+        seen: list[BaseMessage] = [HumanMessage(content=OPENING_GREETING)]
+        seen += [AIMessage(content=m["content"]) if m["role"] == "user" else HumanMessage(content=m["content"])
+                 for m in trajectory]
+        reply = await shopper.ainvoke(seen)
+        ended = bool(reply.tool_calls)
+        return {"role": "user", "content": reply.text}
+
+    async def app(message: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+        history.append(HumanMessage(content=message["content"]))
+        if ended:
+            return {"role": "assistant", "content": "Goodbye!"}
+        reply = await sales.ainvoke(history)
+        history.append(reply)
+        return {"role": "assistant", "content": reply.text}
+
+    async def stop(trajectory: list[dict[str, Any]], **kwargs: Any) -> bool:
+        return ended
+
+    return user, app, stop
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--conversations", type=int, default=256)
@@ -103,6 +154,9 @@ def main(argv: list[str] | None = None) -> None:
                 for i in range(args.conversations)]
     calls = args.conversations * (2 * args.turns - 1)  # T shopper calls + (T - 1) salesperson calls each
     ideal = calls * args.latency / args.concurrency
+    warm_up = personas[: min(len(personas), 16)]  # first graph build and first calls import and cache things
+    asyncio.run(_run(warm_up, catalog, latency=args.latency, turns=args.turns, concurrency=args.concurrency,
+                     workers=args.workers))
     walls, cpus = [], []
     for _ in range(args.repeat):
         cpu_before = _cpu_seconds()
@@ -115,6 +169,7 @@ def main(argv: list[str] | None = None) -> None:
     sample = personas[: args.sequential_sample]
     seq = asyncio.run(_run(sample, catalog, latency=args.latency, turns=args.turns, concurrency=1))
     sequential = seq * args.conversations / len(sample)
+    openevals = asyncio.run(_openevals_sequential(len(sample), latency=args.latency, turns=args.turns))
     zero = asyncio.run(_run(personas, catalog, latency=0.0, turns=args.turns, concurrency=args.concurrency,
                             workers=args.workers))
     turns = args.conversations * args.turns
@@ -127,6 +182,12 @@ def main(argv: list[str] | None = None) -> None:
     print(f"CPU used {cpu / args.conversations * 1000:.2f} ms per conversation; CPU-bound ceiling on "
           f"{cores} core(s): efficiency {min(1.0, ideal / (cpu / cores)):.3f}")
     print(f"sequential (est. from {len(sample)}) {sequential:.2f}s  speed-up {sequential / measured:.1f}x")
+    if openevals is None:
+        print("openevals not installed (pip install -e \".[bench]\"): no run_multiturn_simulation baseline")
+    else:
+        oe = openevals * args.conversations / len(sample)
+        print(f"openevals run_multiturn_simulation_async one after another (est. from {len(sample)}) {oe:.2f}s  "
+              f"speed-up {oe / measured:.1f}x")
     print(f"framework overhead per shopper turn (zero latency, {args.workers} worker(s)): "
           f"{zero / turns * 1000:.2f} ms wall")
 
