@@ -17,6 +17,7 @@ from langgraph_salessim import (
     ShopperView,
     create_offline_shopper,
     create_salessim_graph,
+    create_shopper,
     load_builtin_catalog,
     load_builtin_personas,
     resolve_ground_truth,
@@ -27,7 +28,7 @@ from langgraph_salessim.matching import candidate_mentions
 from langgraph_salessim.results import build_record
 from langgraph_salessim.rewards import combined_reward, format_reward
 from langgraph_salessim.state import Context
-from tests.fakes import tool_call
+from tests.fakes import ScriptedChatModel, tool_call
 
 XPS = "Dell XPS 13 Plus Intel Core i7 16GB 512GB"
 NEEDS = "Hi, I need a Windows laptop with 16GB of RAM."
@@ -241,3 +242,26 @@ def test_rollout_reward_in_trl_signature(small_catalog: Catalog) -> None:
     assert as_trl_rollout_reward(env, missing=0.0)(prompts=[prompt], completions=[""], env_state=[state]) == [0.0]
     with pytest.raises(KeyError):
         fn(prompts=[prompt], completions=[NEEDS])
+
+
+def test_rollout_reward_continues_with_an_llm_shopper(small_catalog: Catalog) -> None:
+    """A policy-driven rollout: the completion opens, an LLM shopper (here scripted) plays the rest."""
+    follow_up = "Is there anything lighter than that?"
+    model = ScriptedChatModel(script=[AIMessage(content=follow_up),
+                                      AIMessage(content="Thanks, I'll look elsewhere.",
+                                                tool_calls=[tool_call("end_conversation")])])
+    env = ShopperEnv(catalog=small_catalog)
+    prompt = env.reset(persona(small_catalog))
+    records: list[dict[str, Any]] = []
+    fn = as_trl_rollout_reward(env, continuation=create_shopper(model, catalog=small_catalog),
+                               on_record=records.append)
+    out = fn(prompts=[prompt], completions=[NEEDS], env_state=[json.dumps(env.state_dict())])
+    (record,) = records
+    shopper_texts = [t["text"] for t in record["conversation"] if t["speaker"] == "Shopper"]
+    assert shopper_texts == [NEEDS, follow_up, "Thanks, I'll look elsewhere."]
+    assert record["outcome"] == "ended_by_shopper" and out[0] is not None
+    assert model.calls == 2
+    # the continuation speaks as the same shopper: the completion is its own earlier turn, roles flipped
+    first_call = model.received[0]
+    assert [m.text for m in first_call if m.type == "ai"] == [NEEDS]
+    assert "Mara Quill" in first_call[0].text  # its persona prompt
