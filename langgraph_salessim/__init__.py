@@ -3,7 +3,7 @@
 from langgraph_salessim.builtin import load_builtin_catalog, load_builtin_personas
 from langgraph_salessim.catalog import BuyingGuide, Catalog, Product
 from langgraph_salessim.constraints import Constraint, SoftConstraint
-from langgraph_salessim.environment import ShopperEnv, as_trl_rollout_reward
+from langgraph_salessim.environment import ShopperEnv
 from langgraph_salessim.evaluation import create_metric_judges, score_conversation
 from langgraph_salessim.evaluators import create_evaluator
 from langgraph_salessim.formats import DataError, load_catalog, load_personas
@@ -17,6 +17,7 @@ from langgraph_salessim.persona_generator import create_personas
 from langgraph_salessim.persona_text import Archetype, PersonaProfile
 from langgraph_salessim.personas import Persona, persona_hash, resolve_ground_truth
 from langgraph_salessim.rewards import DEFAULT_WEIGHTS, as_trl_reward, combined_reward
+from langgraph_salessim.rollouts import as_trl_rollout_reward
 from langgraph_salessim.runner import run_conversations
 from langgraph_salessim.sales_agent import create_sales_agent
 from langgraph_salessim.seats import SalesAgent, SalesReply, SalesView, Shopper, ShopperReply, ShopperView

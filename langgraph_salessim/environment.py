@@ -15,7 +15,6 @@ import copy
 import json
 from collections.abc import Callable, Coroutine, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from functools import partial
 from typing import Any, TypeVar, get_type_hints
 
 from langchain_core.language_models import BaseChatModel
@@ -31,9 +30,9 @@ from langgraph_salessim.judges import Judge, create_decision_alignment_judge, ru
 from langgraph_salessim.personas import Persona, resolve_ground_truth
 from langgraph_salessim.results import build_record
 from langgraph_salessim.retry import DEFAULT_RETRY_POLICY, EmptyReplyError, call_with_retry
-from langgraph_salessim.rewards import RewardSource, combined_reward, disclosure_turn_rewards, normalize_tool_calls
+from langgraph_salessim.rewards import RewardSource, combined_reward, disclosure_turn_rewards
 from langgraph_salessim.runner import describe_seat
-from langgraph_salessim.seats import SalesAgent, SalesReply, SalesView, Shopper, ShopperReply, ShopperView
+from langgraph_salessim.seats import SalesAgent, SalesReply, SalesView, ShopperReply, ShopperView
 from langgraph_salessim.shopper import _PROMPTS as PROMPTS
 from langgraph_salessim.shopper import _this_turn, prepare_images, shopper_system_prompt
 from langgraph_salessim.state import OPENING_GREETING, SalesSimState, keep_first, state_persona
@@ -71,7 +70,8 @@ def run_sync(coro: Coroutine[Any, Any, T]) -> T:
         return pool.submit(asyncio.run, coro).result()
 
 
-def _flat(content: Any) -> str:
+def flat_text(content: Any) -> str:
+    """The text blocks of a message content (a string, or a list of content blocks)."""
     if isinstance(content, str):
         return content
     return "\n".join(b.get("text", "") for b in content if isinstance(b, dict) and b.get("type") == "text")
@@ -226,15 +226,15 @@ class ShopperEnv:
         view = self.shopper_view()
         out: list[dict[str, Any]] = [{"role": "system", "content": shopper_system_prompt(view.persona, self.prompt)}]
         for m in prepare_images(view.transcript, mode="caption", keep=None):
-            out.append({"role": "assistant" if isinstance(m, AIMessage) else "user", "content": _flat(m.content)})
+            out.append({"role": "assistant" if isinstance(m, AIMessage) else "user", "content": flat_text(m.content)})
         for m in _this_turn(view.scratch, view.tool_rounds):
             if isinstance(m, AIMessage):
                 calls = [{"id": c["id"], "type": "function",
                           "function": {"name": c["name"], "arguments": json.dumps(c["args"])}} for c in m.tool_calls]
-                out.append({"role": "assistant", "content": _flat(m.content), "tool_calls": calls})
+                out.append({"role": "assistant", "content": flat_text(m.content), "tool_calls": calls})
             elif isinstance(m, ToolMessage):
                 seen = f"\n[{turns.caption(self.catalog.get(m.artifact), self.catalog)}]" if m.artifact else ""
-                out.append({"role": "tool", "tool_call_id": m.tool_call_id, "content": _flat(m.content) + seen})
+                out.append({"role": "tool", "tool_call_id": m.tool_call_id, "content": flat_text(m.content) + seen})
         return out
 
     def step(self, message: str | AIMessage | ShopperReply) -> Step:
@@ -333,83 +333,3 @@ class ShopperEnv:
     def record(self) -> dict[str, Any] | None:
         """The results record of the finished conversation (None while it runs)."""
         return self._record
-
-
-async def arollout(env: ShopperEnv, shopper: Shopper) -> Step:
-    """Play the conversation to its end with a `Shopper` seat (e.g. the offline shopper or an LLM shopper).
-
-    As in the graph, a failing seat is retried under the env's `retry_policy`, and when it still
-    fails the conversation ends with outcome `error`.
-    """
-    result: Step | None = None
-    while not env.done:
-        try:
-            reply = await call_with_retry(partial(shopper.respond, env.shopper_view()), env.retry_policy)
-        except Exception as err:
-            return await env.fail("shopper", err)
-        result = await env.astep(reply)
-    if result is None:
-        raise RuntimeError("the conversation had already ended")
-    return result
-
-
-def _completion_message(completion: Any) -> AIMessage:
-    """The shopper message of a TRL completion: plain text, or conversational `[{"role": "assistant", ...}]`."""
-    if isinstance(completion, str):
-        return AIMessage(content=completion)
-    last = [m for m in completion if m.get("role") == "assistant"][-1:] or [{"content": ""}]
-    return AIMessage(content=_flat(last[0].get("content") or ""),
-                     tool_calls=normalize_tool_calls(last[0].get("tool_calls") or []))
-
-
-def as_trl_rollout_reward(
-    env: ShopperEnv,
-    *,
-    reward_fn: Callable[[RewardSource], float | None] = combined_reward,
-    continuation: Shopper | None = None,
-    state_column: str = "env_state",
-    missing: float | None = None,
-    on_record: Callable[[dict[str, Any]], None] | None = None,
-    name: str | None = None,
-) -> Callable[..., list[float | None]]:
-    """A TRL reward function that plays each completion as the shopper's next message in `env`.
-
-    Each dataset row holds the state its prompt came from (`env.state_dict()` JSON in column
-    `state_column`; the prompt is `env.observation()` there). Each completion is stepped in a clone
-    restored to that state, `continuation` plays the rest (default: the offline shopper; an LLM
-    shopper on the policy gives full multi-turn rollouts), and `reward_fn` scores the record.
-
-    Example:
-        >>> env = ShopperEnv(max_turns=6)
-        >>> rows = [{"prompt": env.reset(p), "env_state": json.dumps(env.state_dict())} for p in personas]
-        >>> trainer = GRPOTrainer(model=model, reward_funcs=[as_trl_rollout_reward(env)],
-        ...                       train_dataset=Dataset.from_list(rows), ...)  # doctest: +SKIP
-    """
-    if continuation is None:
-        from langgraph_salessim.offline_shopper import create_offline_shopper
-
-        continuation = create_offline_shopper()
-    shopper = continuation
-
-    async def one(state: Any, completion: Any) -> float | None:
-        branch = env.clone()
-        branch.load_state(state)
-        *_, done, info = await branch.astep(_completion_message(completion))
-        if not done:
-            *_, info = await arollout(branch, shopper)
-        if on_record is not None:
-            on_record(info["record"])
-        return reward_fn(info["record"])
-
-    async def run_all(states: Sequence[Any], completions: Sequence[Any]) -> list[float | None]:
-        return list(await asyncio.gather(*(one(s, c) for s, c in zip(states, completions, strict=True))))
-
-    def reward(prompts: Sequence[Any], completions: Sequence[Any], **kwargs: Any) -> list[float | None]:
-        states = kwargs.get(state_column)
-        if states is None:
-            raise KeyError(f"the dataset needs a {state_column!r} column holding env.state_dict() JSON")
-        values = run_sync(run_all(states, completions))
-        return [missing if v is None else float(v) for v in values]
-
-    reward.__name__ = name or f"rollout_{getattr(reward_fn, '__name__', 'reward')}"
-    return reward

@@ -22,11 +22,12 @@ from langgraph_salessim import (
     load_builtin_personas,
     resolve_ground_truth,
 )
-from langgraph_salessim.environment import ShopperEnv, arollout, as_trl_rollout_reward
+from langgraph_salessim.environment import ShopperEnv
 from langgraph_salessim.evaluation import create_metric_judges
 from langgraph_salessim.matching import candidate_mentions
 from langgraph_salessim.results import build_record
 from langgraph_salessim.rewards import combined_reward, format_reward
+from langgraph_salessim.rollouts import arollout, as_trl_rollout_reward
 from langgraph_salessim.state import Context
 from tests.fakes import ScriptedChatModel, tool_call
 

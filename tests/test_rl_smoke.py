@@ -33,8 +33,9 @@ datasets = pytest.importorskip("datasets", reason=_REASON)
 
 from langgraph_salessim import load_builtin_catalog, load_builtin_personas  # noqa: E402
 from langgraph_salessim.actions import parse_reply  # noqa: E402
-from langgraph_salessim.environment import ShopperEnv, as_trl_rollout_reward  # noqa: E402
+from langgraph_salessim.environment import ShopperEnv  # noqa: E402
 from langgraph_salessim.rewards import as_trl_reward, combined_reward, format_reward  # noqa: E402
+from langgraph_salessim.rollouts import as_trl_rollout_reward  # noqa: E402
 
 CHAT_TEMPLATE = (
     "{% for m in messages %}<{{ m['role'] }}> {{ m['content'] }} </s> {% endfor %}"
