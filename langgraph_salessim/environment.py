@@ -30,7 +30,7 @@ from langgraph_salessim.judges import Judge, create_decision_alignment_judge, ru
 from langgraph_salessim.personas import Persona, resolve_ground_truth
 from langgraph_salessim.results import build_record
 from langgraph_salessim.retry import DEFAULT_RETRY_POLICY, EmptyReplyError, call_with_retry
-from langgraph_salessim.rewards import RewardSource, combined_reward, disclosure_turn_rewards
+from langgraph_salessim.rewards import RewardSource, combined_reward, content_text, disclosure_turn_rewards
 from langgraph_salessim.runner import describe_seat
 from langgraph_salessim.seats import SalesAgent, SalesReply, SalesView, ShopperReply, ShopperView
 from langgraph_salessim.shopper import _PROMPTS as PROMPTS
@@ -68,13 +68,6 @@ def run_sync(coro: Coroutine[Any, Any, T]) -> T:
         return asyncio.run(coro)
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(asyncio.run, coro).result()
-
-
-def flat_text(content: Any) -> str:
-    """The text blocks of a message content (a string, or a list of content blocks)."""
-    if isinstance(content, str):
-        return content
-    return "\n".join(b.get("text", "") for b in content if isinstance(b, dict) and b.get("type") == "text")
 
 
 class ShopperEnv:
@@ -226,15 +219,16 @@ class ShopperEnv:
         view = self.shopper_view()
         out: list[dict[str, Any]] = [{"role": "system", "content": shopper_system_prompt(view.persona, self.prompt)}]
         for m in prepare_images(view.transcript, mode="caption", keep=None):
-            out.append({"role": "assistant" if isinstance(m, AIMessage) else "user", "content": flat_text(m.content)})
+            role = "assistant" if isinstance(m, AIMessage) else "user"
+            out.append({"role": role, "content": content_text(m.content)})
         for m in _this_turn(view.scratch, view.tool_rounds):
             if isinstance(m, AIMessage):
                 calls = [{"id": c["id"], "type": "function",
                           "function": {"name": c["name"], "arguments": json.dumps(c["args"])}} for c in m.tool_calls]
-                out.append({"role": "assistant", "content": flat_text(m.content), "tool_calls": calls})
+                out.append({"role": "assistant", "content": content_text(m.content), "tool_calls": calls})
             elif isinstance(m, ToolMessage):
                 seen = f"\n[{turns.caption(self.catalog.get(m.artifact), self.catalog)}]" if m.artifact else ""
-                out.append({"role": "tool", "tool_call_id": m.tool_call_id, "content": flat_text(m.content) + seen})
+                out.append({"role": "tool", "tool_call_id": m.tool_call_id, "content": content_text(m.content) + seen})
         return out
 
     def step(self, message: str | AIMessage | ShopperReply) -> Step:

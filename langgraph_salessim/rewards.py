@@ -221,7 +221,8 @@ def _role(m: Mapping[str, Any] | BaseMessage) -> tuple[str, Mapping[str, Any]]:
     return str(m.get("role", "")), m
 
 
-def _text(content: Any) -> str:
+def content_text(content: Any) -> str:
+    """The text of a message content: a string, or the non-empty text blocks of a block list, one per line."""
     if isinstance(content, str):
         return content
     parts = [b.get("text", "") for b in content or [] if isinstance(b, Mapping) and b.get("type") == "text"]
@@ -270,11 +271,11 @@ def conversation_from_chat(
     for m in messages:
         role, data = _role(m)
         if role == "user":
-            text = _text(data.get("content"))
+            text = content_text(data.get("content"))
             rec = [pool[i].id for i in match_mentions(text, [p.name for p in pool])] if pool else []
             turns.append(Turn(speaker="Salesperson", text=text, index=len(turns), recommended=rec))
         elif role == "assistant":
-            parsed = parse_reply(_text(data.get("content")), normalize_tool_calls(data.get("tool_calls") or []))
+            parsed = parse_reply(content_text(data.get("content")), normalize_tool_calls(data.get("tool_calls") or []))
             terminal = next((c for c in parsed.tool_calls if c["name"] in ("add_to_cart", "end_conversation")), None)
             if not parsed.visible and not terminal and parsed.tool_calls:
                 continue  # an inspect_image round, not a turn

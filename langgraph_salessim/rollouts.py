@@ -14,9 +14,9 @@ from typing import Any
 
 from langchain_core.messages import AIMessage
 
-from langgraph_salessim.environment import ShopperEnv, Step, flat_text, run_sync
+from langgraph_salessim.environment import ShopperEnv, Step, run_sync
 from langgraph_salessim.retry import call_with_retry
-from langgraph_salessim.rewards import RewardSource, combined_reward, normalize_tool_calls
+from langgraph_salessim.rewards import RewardSource, combined_reward, content_text, normalize_tool_calls
 from langgraph_salessim.seats import Shopper
 
 
@@ -43,7 +43,7 @@ def _completion_message(completion: Any) -> AIMessage:
     if isinstance(completion, str):
         return AIMessage(content=completion)
     last = [m for m in completion if m.get("role") == "assistant"][-1:] or [{"content": ""}]
-    return AIMessage(content=flat_text(last[0].get("content") or ""),
+    return AIMessage(content=content_text(last[0].get("content") or ""),
                      tool_calls=normalize_tool_calls(last[0].get("tool_calls") or []))
 
 
